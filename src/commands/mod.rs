@@ -1,0 +1,19 @@
+//! One file per command; one exhaustive match.
+
+pub mod auth;
+pub mod completions;
+pub mod user;
+pub mod whoami;
+
+use crate::cli::Command;
+use crate::context::Context;
+use crate::error::Result;
+
+pub fn run(ctx: &Context, command: Command) -> Result<()> {
+    match command {
+        Command::Auth(c) => auth::run(ctx, c),
+        Command::Whoami(a) => whoami::run(ctx, a),
+        Command::User(c) => user::run(ctx, c),
+        Command::Completions(a) => completions::run(ctx, a),
+    }
+}

@@ -1,0 +1,187 @@
+//! What every command gets: the global options, the printer, the config, and
+//! the Okta client, built on first use (so `auth login` and `completions`
+//! need no token).
+
+use std::cell::OnceCell;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use url::Url;
+
+use crate::cli::GlobalArgs;
+use crate::config::{self, Config};
+use crate::credentials::{self, Keyring, SecretStore, Source, Token};
+use crate::error::{Error, Result};
+use crate::okta::models::User;
+use crate::okta::users::{ambiguous, Found};
+use crate::okta::{Client, Options};
+use crate::output::{Printer, Term};
+
+const DEFAULT_MAX_RATE_WAIT: u64 = 120;
+
+pub struct Context {
+    pub global: GlobalArgs,
+    pub out: Printer,
+    config: OnceCell<(PathBuf, Config)>,
+    client: OnceCell<Client>,
+    store: Box<dyn SecretStore>,
+}
+
+impl Context {
+    pub fn new(global: GlobalArgs) -> Context {
+        let term = Term::detect(global.no_color);
+        let out = Printer {
+            format: global.output,
+            term,
+            quiet: global.quiet,
+        };
+        Context {
+            global,
+            out,
+            config: OnceCell::new(),
+            client: OnceCell::new(),
+            store: Box::new(Keyring),
+        }
+    }
+
+    pub fn profile(&self) -> &str {
+        &self.global.profile
+    }
+
+    pub fn store(&self) -> &dyn SecretStore {
+        self.store.as_ref()
+    }
+
+    pub fn config(&self) -> Result<&(PathBuf, Config)> {
+        if let Some(c) = self.config.get() {
+            return Ok(c);
+        }
+        let path = config::config_path()?;
+        let cfg = Config::load(&path)?;
+        Ok(self.config.get_or_init(|| (path, cfg)))
+    }
+
+    /// The org given by `--org`/`OKTA_ORG_URL`/`OKTA_CLIENT_ORGURL`, if any.
+    pub fn org_from_args(&self) -> Result<Option<Url>> {
+        let given = self
+            .global
+            .org
+            .clone()
+            .filter(|s| !s.trim().is_empty())
+            .or_else(|| {
+                std::env::var("OKTA_CLIENT_ORGURL")
+                    .ok()
+                    .filter(|s| !s.trim().is_empty())
+            });
+        given.map(|s| config::parse_org(&s)).transpose()
+    }
+
+    /// The profile's saved org, if any.
+    pub fn org_from_profile(&self) -> Result<Option<Url>> {
+        let (path, cfg) = self.config()?;
+        match cfg.profile(self.profile()).and_then(|p| p.org.as_deref()) {
+            Some(org) => config::parse_org(org).map(Some).map_err(|e| {
+                e.context(format!(
+                    "profile '{}' in {}",
+                    self.profile(),
+                    path.display()
+                ))
+            }),
+            None => Ok(None),
+        }
+    }
+
+    /// The org: flag > environment > profile.
+    pub fn org(&self) -> Result<Url> {
+        if let Some(org) = self.org_from_args()? {
+            return Ok(org);
+        }
+        self.org_from_profile()?.ok_or_else(|| {
+            Error::usage(format!("no Okta org given, and profile '{}' has none", self.profile()))
+                .hint("pass --org https://YOUR-ORG.okta.com, set OKTA_ORG_URL, or run `oktactl auth login --org …`")
+        })
+    }
+
+    /// The token and where it came from: the environment, else the keyring
+    /// entry of the profile, which is only ever sent to the profile's own org.
+    pub fn token(&self, org: &Url) -> Result<(Token, Source)> {
+        if let Some(found) = credentials::token_from_env()? {
+            return Ok(found);
+        }
+        let saved_org = self.org_from_profile()?;
+        let token = self.store.get(self.profile())?.ok_or_else(|| {
+            Error::auth(format!(
+                "no API token: OKTA_API_TOKEN is not set and profile '{}' has none in the keyring",
+                self.profile()
+            ))
+            .hint(format!(
+                "run `oktactl auth login --org {}`, or set OKTA_API_TOKEN",
+                config::origin_text(org)
+            ))
+        })?;
+        if saved_org.as_ref().map(|o| o.origin()) != Some(org.origin()) {
+            let belongs = saved_org
+                .map(|o| config::origin_text(&o))
+                .unwrap_or_else(|| "no recorded org".into());
+            return Err(Error::auth(format!(
+                "the keyring token of profile '{}' belongs to {belongs}, not {}; it is sent only to its own org",
+                self.profile(),
+                config::origin_text(org)
+            ))
+            .hint("use another --profile, or run `oktactl auth login` for this org"));
+        }
+        Ok((token, Source::Keyring))
+    }
+
+    /// A client for an org and token (used by `auth login` to verify a token).
+    pub fn client_for(&self, origin: Url, token: Token) -> Result<Client> {
+        let max_rate_wait = std::env::var("OKTACTL_MAX_RATE_WAIT")
+            .ok()
+            .and_then(|s| s.trim().parse::<u64>().ok())
+            .unwrap_or(DEFAULT_MAX_RATE_WAIT);
+        Client::new(Options {
+            origin,
+            token,
+            timeout: Duration::from_secs(self.global.timeout),
+            max_rate_wait: Duration::from_secs(max_rate_wait),
+            verbose: self.global.verbose,
+            quiet: self.global.quiet,
+        })
+    }
+
+    /// The shared client, built on first use.
+    pub fn client(&self) -> Result<&Client> {
+        if let Some(c) = self.client.get() {
+            return Ok(c);
+        }
+        let org = self.org()?;
+        let (token, _) = self.token(&org)?;
+        let client = self.client_for(org, token)?;
+        Ok(self.client.get_or_init(|| client))
+    }
+
+    /// Resolve a USER argument to one user; several matches → a picker at a
+    /// terminal, else exit 3 listing them.
+    pub fn resolve_user(&self, who: &str) -> Result<User> {
+        match self.client()?.find_user(who)? {
+            Found::One(u) => Ok(*u),
+            Found::Many(users) if self.out.term.interactive() && !self.global.yes => {
+                let items: Vec<String> = users
+                    .iter()
+                    .map(|u| format!("{}  {}  {}  {}", u.login(), u.name(), u.status, u.id))
+                    .collect();
+                let pick = dialoguer::Select::new()
+                    .with_prompt(format!("'{who}' matches {} users; pick one", users.len()))
+                    .items(&items)
+                    .default(0)
+                    .interact_opt()
+                    .map_err(|e| Error::usage(format!("cannot ask which user: {e}")))?;
+                match pick.and_then(|i| users.get(i)) {
+                    Some(u) => Ok(u.clone()),
+                    None => Err(ambiguous(who, &users)),
+                }
+            }
+            Found::Many(users) => Err(ambiguous(who, &users)),
+        }
+    }
+}

@@ -1,0 +1,33 @@
+//! oktactl: Okta help-desk administration from the command line.
+
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod context;
+pub mod credentials;
+pub mod error;
+pub mod generate;
+pub mod okta;
+pub mod output;
+
+use clap::Parser;
+
+/// Parse the arguments, run the command, print any error; the exit code.
+pub fn run() -> i32 {
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return e.exit_code();
+        }
+    };
+    let ctx = context::Context::new(cli.global);
+    match commands::run(&ctx, cli.command) {
+        Ok(()) => 0,
+        Err(e) if e.broken_pipe => 0,
+        Err(e) => {
+            eprint!("{}", e.render());
+            e.exit_code()
+        }
+    }
+}

@@ -1,0 +1,49 @@
+//! Finding groups: by id or exact name.
+
+use super::models::Group;
+use super::paths::quoted;
+use super::Client;
+use crate::error::{Error, Kind, Result};
+
+impl Client {
+    /// A group id (`00g…`) or an exact (case-insensitive) group name.
+    pub fn find_group(&self, what: &str) -> Result<Group> {
+        let what = what.trim();
+        if what.starts_with("00g")
+            && what.len() == 20
+            && what.chars().all(|c| c.is_ascii_alphanumeric())
+        {
+            return self.get(self.api(&["groups", what])?).map_err(|e| {
+                if e.kind == Kind::NotFound {
+                    Error::not_found(format!("no group with id '{what}'"))
+                } else {
+                    e.context(format!("looking up group '{what}'"))
+                }
+            });
+        }
+        let expr = format!("profile.name eq {}", quoted(what));
+        let url = self.api_query(&["groups"], &[("search", &expr), ("limit", "200")])?;
+        let mut exact = Vec::new();
+        for g in self.pages::<Group>(url) {
+            let g = g.map_err(|e| e.context(format!("searching groups named '{what}'")))?;
+            if g.profile.name.eq_ignore_ascii_case(what) {
+                exact.push(g);
+            }
+        }
+        match exact.len() {
+            0 => Err(Error::not_found(format!("no group named '{what}'"))
+                .hint("names must match exactly; pass the group id (00g…) to be sure")),
+            1 => Ok(exact.remove(0)),
+            n => {
+                let mut e = Error::not_found(format!("{n} groups are named '{what}'"));
+                for g in &exact {
+                    e = e.hint(format!(
+                        "candidate: {} {} ({})",
+                        g.id, g.profile.name, g.kind
+                    ));
+                }
+                Err(e.hint("pass the group id instead"))
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+//! The one blocking Okta client, shared by every command.
+
+mod answer;
+mod client;
+pub mod groups;
+pub mod models;
+mod paging;
+pub mod paths;
+pub mod policy;
+pub mod ratelimit;
+pub mod roles;
+pub mod users;
+
+pub use answer::Reply;
+pub use client::{Client, Options};
+pub use paging::Pages;

@@ -1,0 +1,247 @@
+//! Rendering: the same structs as a table, one JSON document, or CSV; and the
+//! one decision about terminals and colour. Data goes to stdout, the rest to stderr.
+
+use std::io::{IsTerminal, Write};
+
+use clap::ValueEnum;
+use comfy_table::{presets, Cell, Color, ContentArrangement, Table};
+use serde::Serialize;
+
+use crate::error::{clean, Error, Result};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
+/// What is a terminal, decided once at start-up.
+#[derive(Debug, Clone, Copy)]
+pub struct Term {
+    pub stdin: bool,
+    pub stdout: bool,
+    pub stderr: bool,
+    pub color: bool,
+}
+
+impl Term {
+    /// `OKTACTL_FORCE_TTY=1` (hidden, for tests) renders stdout as for a terminal.
+    pub fn detect(no_color: bool) -> Term {
+        let forced = std::env::var_os("OKTACTL_FORCE_TTY").is_some_and(|v| v == "1");
+        let stdout = forced || std::io::stdout().is_terminal();
+        let no_color_env = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Term {
+            stdin: std::io::stdin().is_terminal(),
+            stdout,
+            stderr: std::io::stderr().is_terminal(),
+            color: stdout && !no_color && !no_color_env,
+        }
+    }
+
+    /// Someone can answer a prompt.
+    pub fn interactive(&self) -> bool {
+        self.stdin && self.stderr
+    }
+}
+
+/// A struct that can be a table row as well as JSON.
+pub trait Tabular: Serialize {
+    fn columns() -> Vec<&'static str>;
+    fn row(&self) -> Vec<String>;
+    /// The columns a list shows as a table (CSV and cards show all).
+    fn table_columns() -> Vec<&'static str> {
+        Self::columns()
+    }
+}
+
+impl<T: Tabular> Tabular for &T {
+    fn columns() -> Vec<&'static str> {
+        T::columns()
+    }
+    fn row(&self) -> Vec<String> {
+        (*self).row()
+    }
+    fn table_columns() -> Vec<&'static str> {
+        T::table_columns()
+    }
+}
+
+pub struct Printer {
+    pub format: Format,
+    pub term: Term,
+    pub quiet: bool,
+}
+
+fn write_err(e: std::io::Error) -> Error {
+    Error::from(e)
+}
+
+impl Printer {
+    /// Print a list as it arrives: JSON and CSV stream; a table needs every row.
+    pub fn list<T: Tabular>(&self, items: impl Iterator<Item = Result<T>>) -> Result<usize> {
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
+        let mut n = 0;
+        match self.format {
+            Format::Json => {
+                out.write_all(b"[").map_err(write_err)?;
+                for item in items {
+                    let item = item?;
+                    if n > 0 {
+                        out.write_all(b",").map_err(write_err)?;
+                    }
+                    out.write_all(b"\n  ").map_err(write_err)?;
+                    serde_json::to_writer(&mut out, &item)
+                        .map_err(|e| Error::failed(e.to_string()))?;
+                    n += 1;
+                }
+                out.write_all(if n > 0 { b"\n]\n" } else { b"]\n" })
+                    .map_err(write_err)?;
+            }
+            Format::Csv => {
+                let mut w = csv::Writer::from_writer(&mut out);
+                w.write_record(T::columns()).map_err(csv_err)?;
+                for item in items {
+                    w.write_record(item?.row()).map_err(csv_err)?;
+                    n += 1;
+                }
+                w.flush().map_err(write_err)?;
+            }
+            Format::Table => {
+                let all = T::columns();
+                let shown = T::table_columns();
+                let picks: Vec<usize> = shown
+                    .iter()
+                    .filter_map(|c| all.iter().position(|a| a == c))
+                    .collect();
+                let mut rows = Vec::new();
+                for item in items {
+                    let row = item?.row();
+                    rows.push(
+                        picks
+                            .iter()
+                            .map(|&i| row.get(i).cloned().unwrap_or_default())
+                            .collect(),
+                    );
+                }
+                n = rows.len();
+                if n == 0 {
+                    self.status("no results");
+                } else {
+                    writeln!(out, "{}", self.table(&shown, rows)).map_err(write_err)?;
+                }
+            }
+        }
+        out.flush().map_err(write_err)?;
+        Ok(n)
+    }
+
+    /// Print one object: a field/value card as a table, an object as JSON,
+    /// a header and one row as CSV.
+    pub fn one<T: Tabular>(&self, item: &T) -> Result<()> {
+        match self.format {
+            Format::Json => self.json(item),
+            Format::Csv => self.list(std::iter::once(Ok(item))).map(|_| ()),
+            Format::Table => {
+                let rows = T::columns()
+                    .into_iter()
+                    .zip(item.row())
+                    .map(|(k, v)| vec![k.to_string(), v])
+                    .collect();
+                self.data(&self.card(rows).to_string())
+            }
+        }
+    }
+
+    /// One JSON document, pretty, never coloured.
+    pub fn json<T: Serialize + ?Sized>(&self, value: &T) -> Result<()> {
+        let text = serde_json::to_string_pretty(value).map_err(|e| Error::failed(e.to_string()))?;
+        self.data(&text)
+    }
+
+    /// Text on stdout.
+    pub fn data(&self, text: &str) -> Result<()> {
+        let mut out = std::io::stdout().lock();
+        writeln!(out, "{text}")
+            .and_then(|_| out.flush())
+            .map_err(write_err)
+    }
+
+    /// A table with a header row.
+    pub fn table(&self, columns: &[&str], rows: Vec<Vec<String>>) -> Table {
+        let mut t = self.base_table();
+        t.set_header(columns.iter().map(|c| Cell::new(c.to_uppercase())));
+        for row in rows {
+            t.add_row(row.iter().zip(columns).map(|(v, c)| self.cell(c, v)));
+        }
+        t
+    }
+
+    /// A two-column field/value table without a header.
+    pub fn card(&self, rows: Vec<Vec<String>>) -> Table {
+        let mut t = self.base_table();
+        for row in rows {
+            let key = row.first().cloned().unwrap_or_default();
+            t.add_row(row.iter().map(|v| self.cell(&key, v)));
+        }
+        t
+    }
+
+    fn base_table(&self) -> Table {
+        let mut t = Table::new();
+        if self.term.stdout {
+            t.load_preset(presets::UTF8_HORIZONTAL_ONLY);
+            t.set_content_arrangement(ContentArrangement::Dynamic);
+        } else {
+            t.load_preset(presets::NOTHING);
+            t.set_content_arrangement(ContentArrangement::Disabled);
+        }
+        if !self.term.color {
+            t.force_no_tty();
+        }
+        t
+    }
+
+    fn cell(&self, column: &str, value: &str) -> Cell {
+        let cell = Cell::new(clean(value));
+        if !self.term.color || !matches!(column, "status" | "result" | "check") {
+            return cell;
+        }
+        match value {
+            "ACTIVE" | "PASS" | "added" | "removed" | "unlocked" | "reset" => cell.fg(Color::Green),
+            "LOCKED_OUT" | "SUSPENDED" | "DEPROVISIONED" | "PASSWORD_EXPIRED" | "FAIL"
+            | "failed" => cell.fg(Color::Red),
+            "RECOVERY" | "STAGED" | "PROVISIONED" | "EXCESS" => cell.fg(Color::Yellow),
+            _ => cell,
+        }
+    }
+
+    /// A message for people: stderr, hidden by `--quiet`.
+    pub fn status(&self, msg: &str) {
+        if !self.quiet {
+            eprintln!("{}", clean(msg));
+        }
+    }
+
+    pub fn warn(&self, msg: &str) {
+        if !self.quiet {
+            eprintln!("warning: {}", clean(msg));
+        }
+    }
+}
+
+fn csv_err(e: csv::Error) -> Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => Error::from(io),
+        other => Error::failed(format!("cannot write CSV: {other:?}")),
+    }
+}
+
+/// An optional text, or "-" in tables.
+pub fn or_dash(v: &Option<String>) -> String {
+    v.as_deref()
+        .filter(|s| !s.is_empty())
+        .unwrap_or("-")
+        .to_string()
+}
