@@ -31,7 +31,11 @@ impl Client {
         for u in self.pages::<User>(url) {
             let u = u.map_err(|e| e.context(format!("searching users by email '{who}'")))?;
             // Keep exact matches only, whatever the index returned.
-            if u.profile.email.as_deref().is_some_and(|m| m.eq_ignore_ascii_case(who)) {
+            if u.profile
+                .email
+                .as_deref()
+                .is_some_and(|m| m.eq_ignore_ascii_case(who))
+            {
                 found.push(u);
             }
             if found.len() >= MAX_CANDIDATES {
