@@ -1,0 +1,298 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[oktactl] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'oktactl'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'oktactl'= {
+            cand --org 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)'
+            cand --profile 'A named profile from the config file'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --ticket 'The help-desk ticket a mutating command serves, for the audit log'
+            cand --timeout 'Seconds to wait for each HTTP request'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --dry-run 'Print what a mutating command would do and send no mutating request'
+            cand -v 'One stderr line per HTTP request (never the token)'
+            cand --verbose 'One stderr line per HTTP request (never the token)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --no-color 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand auth 'Store, check or remove the API token'
+            cand whoami 'Show the token''s own account and its admin roles'
+            cand user 'Identify and list employees'
+            cand completions 'Print the shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oktactl;auth'= {
+            cand --org 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)'
+            cand --profile 'A named profile from the config file'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --ticket 'The help-desk ticket a mutating command serves, for the audit log'
+            cand --timeout 'Seconds to wait for each HTTP request'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --dry-run 'Print what a mutating command would do and send no mutating request'
+            cand -v 'One stderr line per HTTP request (never the token)'
+            cand --verbose 'One stderr line per HTTP request (never the token)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --no-color 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand login 'Verify an API token and store it in the OS keyring'
+            cand status 'Show the org, profile, where the token comes from and whether it works'
+            cand logout 'Delete the profile''s token from the OS keyring'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oktactl;auth;login'= {
+            cand --org 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)'
+            cand --profile 'A named profile from the config file'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --ticket 'The help-desk ticket a mutating command serves, for the audit log'
+            cand --timeout 'Seconds to wait for each HTTP request'
+            cand --with-token 'Read the token from standard input instead of a hidden prompt'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --dry-run 'Print what a mutating command would do and send no mutating request'
+            cand -v 'One stderr line per HTTP request (never the token)'
+            cand --verbose 'One stderr line per HTTP request (never the token)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --no-color 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktactl;auth;status'= {
+            cand --org 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)'
+            cand --profile 'A named profile from the config file'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --ticket 'The help-desk ticket a mutating command serves, for the audit log'
+            cand --timeout 'Seconds to wait for each HTTP request'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --dry-run 'Print what a mutating command would do and send no mutating request'
+            cand -v 'One stderr line per HTTP request (never the token)'
+            cand --verbose 'One stderr line per HTTP request (never the token)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --no-color 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktactl;auth;logout'= {
+            cand --org 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)'
+            cand --profile 'A named profile from the config file'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --ticket 'The help-desk ticket a mutating command serves, for the audit log'
+            cand --timeout 'Seconds to wait for each HTTP request'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --dry-run 'Print what a mutating command would do and send no mutating request'
+            cand -v 'One stderr line per HTTP request (never the token)'
+            cand --verbose 'One stderr line per HTTP request (never the token)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --no-color 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktactl;auth;help'= {
+            cand login 'Verify an API token and store it in the OS keyring'
+            cand status 'Show the org, profile, where the token comes from and whether it works'
+            cand logout 'Delete the profile''s token from the OS keyring'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oktactl;auth;help;login'= {
+        }
+        &'oktactl;auth;help;status'= {
+        }
+        &'oktactl;auth;help;logout'= {
+        }
+        &'oktactl;auth;help;help'= {
+        }
+        &'oktactl;whoami'= {
+            cand --org 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)'
+            cand --profile 'A named profile from the config file'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --ticket 'The help-desk ticket a mutating command serves, for the audit log'
+            cand --timeout 'Seconds to wait for each HTTP request'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --dry-run 'Print what a mutating command would do and send no mutating request'
+            cand -v 'One stderr line per HTTP request (never the token)'
+            cand --verbose 'One stderr line per HTTP request (never the token)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --no-color 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktactl;user'= {
+            cand --org 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)'
+            cand --profile 'A named profile from the config file'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --ticket 'The help-desk ticket a mutating command serves, for the audit log'
+            cand --timeout 'Seconds to wait for each HTTP request'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --dry-run 'Print what a mutating command would do and send no mutating request'
+            cand -v 'One stderr line per HTTP request (never the token)'
+            cand --verbose 'One stderr line per HTTP request (never the token)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --no-color 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand show 'Identify an employee: status, last sign-in, password dates, groups, factors'
+            cand list 'List users, streamed through all pages'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oktactl;user;show'= {
+            cand --org 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)'
+            cand --profile 'A named profile from the config file'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --ticket 'The help-desk ticket a mutating command serves, for the audit log'
+            cand --timeout 'Seconds to wait for each HTTP request'
+            cand --groups 'Also list the user''s groups'
+            cand --factors 'Also list the user''s enrolled MFA factors'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --dry-run 'Print what a mutating command would do and send no mutating request'
+            cand -v 'One stderr line per HTTP request (never the token)'
+            cand --verbose 'One stderr line per HTTP request (never the token)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --no-color 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktactl;user;list'= {
+            cand --status 'Only users with this status (DEPROVISIONED users appear only when asked for)'
+            cand --query 'Prefix of first name, last name, email or login'
+            cand --search 'An Okta search expression, e.g. ''profile.department eq "Sales"'''
+            cand --group 'Only members of this group (id or exact name)'
+            cand --org 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)'
+            cand --profile 'A named profile from the config file'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --ticket 'The help-desk ticket a mutating command serves, for the audit log'
+            cand --timeout 'Seconds to wait for each HTTP request'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --dry-run 'Print what a mutating command would do and send no mutating request'
+            cand -v 'One stderr line per HTTP request (never the token)'
+            cand --verbose 'One stderr line per HTTP request (never the token)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --no-color 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktactl;user;help'= {
+            cand show 'Identify an employee: status, last sign-in, password dates, groups, factors'
+            cand list 'List users, streamed through all pages'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oktactl;user;help;show'= {
+        }
+        &'oktactl;user;help;list'= {
+        }
+        &'oktactl;user;help;help'= {
+        }
+        &'oktactl;completions'= {
+            cand --org 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)'
+            cand --profile 'A named profile from the config file'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --ticket 'The help-desk ticket a mutating command serves, for the audit log'
+            cand --timeout 'Seconds to wait for each HTTP request'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --dry-run 'Print what a mutating command would do and send no mutating request'
+            cand -v 'One stderr line per HTTP request (never the token)'
+            cand --verbose 'One stderr line per HTTP request (never the token)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --no-color 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktactl;help'= {
+            cand auth 'Store, check or remove the API token'
+            cand whoami 'Show the token''s own account and its admin roles'
+            cand user 'Identify and list employees'
+            cand completions 'Print the shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oktactl;help;auth'= {
+            cand login 'Verify an API token and store it in the OS keyring'
+            cand status 'Show the org, profile, where the token comes from and whether it works'
+            cand logout 'Delete the profile''s token from the OS keyring'
+        }
+        &'oktactl;help;auth;login'= {
+        }
+        &'oktactl;help;auth;status'= {
+        }
+        &'oktactl;help;auth;logout'= {
+        }
+        &'oktactl;help;whoami'= {
+        }
+        &'oktactl;help;user'= {
+            cand show 'Identify an employee: status, last sign-in, password dates, groups, factors'
+            cand list 'List users, streamed through all pages'
+        }
+        &'oktactl;help;user;show'= {
+        }
+        &'oktactl;help;user;list'= {
+        }
+        &'oktactl;help;completions'= {
+        }
+        &'oktactl;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

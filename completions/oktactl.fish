@@ -1,0 +1,209 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_oktactl_global_optspecs
+    string join \n org= profile= o/output= y/yes dry-run v/verbose q/quiet no-color ticket= timeout= h/help V/version
+end
+
+function __fish_oktactl_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_oktactl_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_oktactl_using_subcommand
+    set -l cmd (__fish_oktactl_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c oktactl -n "__fish_oktactl_needs_command" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
+complete -c oktactl -n "__fish_oktactl_needs_command" -l profile -d 'A named profile from the config file' -r
+complete -c oktactl -n "__fish_oktactl_needs_command" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c oktactl -n "__fish_oktactl_needs_command" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_needs_command" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c oktactl -n "__fish_oktactl_needs_command" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c oktactl -n "__fish_oktactl_needs_command" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
+complete -c oktactl -n "__fish_oktactl_needs_command" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
+complete -c oktactl -n "__fish_oktactl_needs_command" -s q -l quiet -d 'Only errors on stderr'
+complete -c oktactl -n "__fish_oktactl_needs_command" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oktactl -n "__fish_oktactl_needs_command" -s V -l version -d 'Print version'
+complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "auth" -d 'Store, check or remove the API token'
+complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "whoami" -d 'Show the token\'s own account and its admin roles'
+complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "user" -d 'Identify and list employees'
+complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "completions" -d 'Print the shell completion script'
+complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l profile -d 'A named profile from the config file' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s q -l quiet -d 'Only errors on stderr'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s h -l help -d 'Print help'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s V -l version -d 'Print version'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -f -a "login" -d 'Verify an API token and store it in the OS keyring'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -f -a "status" -d 'Show the org, profile, where the token comes from and whether it works'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -f -a "logout" -d 'Delete the profile\'s token from the OS keyring'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -l profile -d 'A named profile from the config file' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -l with-token -d 'Read the token from standard input instead of a hidden prompt'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -s q -l quiet -d 'Only errors on stderr'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -s h -l help -d 'Print help'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -s V -l version -d 'Print version'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -l profile -d 'A named profile from the config file' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Only errors on stderr'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l profile -d 'A named profile from the config file' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s q -l quiet -d 'Only errors on stderr'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s h -l help -d 'Print help'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s V -l version -d 'Print version'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "login" -d 'Verify an API token and store it in the OS keyring'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the org, profile, where the token comes from and whether it works'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "logout" -d 'Delete the profile\'s token from the OS keyring'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -l profile -d 'A named profile from the config file' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
+complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -s q -l quiet -d 'Only errors on stderr'
+complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -s h -l help -d 'Print help'
+complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -s V -l version -d 'Print version'
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -l profile -d 'A named profile from the config file' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -s q -l quiet -d 'Only errors on stderr'
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -s h -l help -d 'Print help'
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -s V -l version -d 'Print version'
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -f -a "show" -d 'Identify an employee: status, last sign-in, password dates, groups, factors'
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -f -a "list" -d 'List users, streamed through all pages'
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -l profile -d 'A named profile from the config file' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -l groups -d 'Also list the user\'s groups'
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -l factors -d 'Also list the user\'s enrolled MFA factors'
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only errors on stderr'
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -l status -d 'Only users with this status (DEPROVISIONED users appear only when asked for)' -r -f -a "STAGED\t''
+PROVISIONED\t''
+ACTIVE\t''
+RECOVERY\t''
+LOCKED_OUT\t''
+PASSWORD_EXPIRED\t''
+SUSPENDED\t''
+DEPROVISIONED\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -l query -d 'Prefix of first name, last name, email or login' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -l search -d 'An Okta search expression, e.g. \'profile.department eq "Sales"\'' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -l group -d 'Only members of this group (id or exact name)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -l profile -d 'A named profile from the config file' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only errors on stderr'
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "show" -d 'Identify an employee: status, last sign-in, password dates, groups, factors'
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "list" -d 'List users, streamed through all pages'
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l profile -d 'A named profile from the config file' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
+complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -s q -l quiet -d 'Only errors on stderr'
+complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user completions help" -f -a "auth" -d 'Store, check or remove the API token'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user completions help" -f -a "whoami" -d 'Show the token\'s own account and its admin roles'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user completions help" -f -a "user" -d 'Identify and list employees'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user completions help" -f -a "completions" -d 'Print the shell completion script'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "login" -d 'Verify an API token and store it in the OS keyring'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show the org, profile, where the token comes from and whether it works'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "logout" -d 'Delete the profile\'s token from the OS keyring'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "show" -d 'Identify an employee: status, last sign-in, password dates, groups, factors'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "list" -d 'List users, streamed through all pages'
