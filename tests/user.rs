@@ -65,3 +65,261 @@ fn unknown_user_exits_3() {
     );
     get.assert();
 }
+
+#[test]
+fn ambiguous_email_exits_3_listing_candidates() {
+    let mut server = mockito::Server::new();
+    let get = server
+        .mock("GET", "/api/v1/users/pat%40acme.com")
+        .with_status(404)
+        .with_body(okta_error("E0000007", "Not found"))
+        .create();
+    let search = server
+        .mock("GET", "/api/v1/users")
+        .match_query(Matcher::UrlEncoded(
+            "search".into(),
+            r#"profile.email eq "pat@acme.com""#.into(),
+        ))
+        .with_body(
+            serde_json::json!([
+                user("00u1", "pat.a@acme.com", "ACTIVE"),
+                user("00u2", "pat.b@acme.com", "SUSPENDED")
+            ])
+            .to_string()
+            .replace("\"email\":\"pat.a@acme.com\"", "\"email\":\"pat@acme.com\"")
+            .replace("\"email\":\"pat.b@acme.com\"", "\"email\":\"PAT@acme.com\""),
+        )
+        .create();
+    let sb = Sandbox::new();
+    let out = sb
+        .cmd(&server.url())
+        .args(["user", "show", "pat@acme.com"])
+        .output()
+        .unwrap();
+    let (_, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(stderr.contains("matches 2 users"), "{stderr}");
+    assert!(
+        stderr.contains("candidate: 00u1 pat.a@acme.com") && stderr.contains("candidate: 00u2"),
+        "{stderr}"
+    );
+    get.assert();
+    search.assert();
+}
+
+#[test]
+fn email_fallback_finds_the_one_exact_match() {
+    let mut server = mockito::Server::new();
+    let get = server
+        .mock("GET", "/api/v1/users/jo%40acme.com")
+        .with_status(404)
+        .with_body(okta_error("E0000007", "Not found"))
+        .create();
+    let mut found = user("00u7", "jdoe", "LOCKED_OUT");
+    found["profile"]["email"] = "jo@acme.com".into();
+    let search = server
+        .mock("GET", "/api/v1/users")
+        .match_query(Matcher::UrlEncoded(
+            "search".into(),
+            r#"profile.email eq "jo@acme.com""#.into(),
+        ))
+        .with_body(serde_json::json!([found]).to_string())
+        .create();
+    let rest = server
+        .mock(
+            "GET",
+            Matcher::Regex("^/api/v1/(users/00u7/groups|policies)".into()),
+        )
+        .with_body("[]")
+        .expect(2)
+        .create();
+    let sb = Sandbox::new();
+    let out = sb
+        .cmd(&server.url())
+        .args(["user", "show", "jo@acme.com", "-o", "csv"])
+        .output()
+        .unwrap();
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    let mut lines = stdout.lines();
+    assert_eq!(lines.next(), Some("id,login,email,name,status,title,department,manager,created,last_login,password_changed,password_expires"));
+    assert!(lines
+        .next()
+        .unwrap()
+        .starts_with("00u7,jdoe,jo@acme.com,Jane Doe,LOCKED_OUT"));
+    for m in [get, search, rest] {
+        m.assert();
+    }
+}
+
+#[test]
+fn user_show_computes_password_expiry_and_adds_groups_and_factors() {
+    let mut server = mockito::Server::new();
+    let get = server
+        .mock("GET", "/api/v1/users/00u1")
+        .with_body(user("00u1", "jane@acme.com", "ACTIVE").to_string())
+        .create();
+    let groups = server
+        .mock("GET", "/api/v1/users/00u1/groups")
+        .with_body(r#"[{"id":"00geveryone","type":"BUILT_IN","profile":{"name":"Everyone"}},{"id":"00gcontr","type":"OKTA_GROUP","profile":{"name":"Contractors"}}]"#)
+        .create();
+    let policies = server
+        .mock("GET", "/api/v1/policies")
+        .match_query(Matcher::AllOf(vec![
+            Matcher::UrlEncoded("type".into(), "PASSWORD".into()),
+            Matcher::UrlEncoded("status".into(), "ACTIVE".into()),
+        ]))
+        .with_body(
+            serde_json::json!([
+                {"id": "pdef", "name": "Default", "status": "ACTIVE", "priority": 2, "system": true,
+                 "conditions": {"people": {"groups": {"include": ["00geveryone"]}}, "authProvider": {"provider": "OKTA"}},
+                 "settings": {"password": {"age": {"maxAgeDays": 90, "expireWarnDays": 14}}}},
+                {"id": "pcon", "name": "Contractors", "status": "ACTIVE", "priority": 1,
+                 "conditions": {"people": {"groups": {"include": ["00gcontr"]}}, "authProvider": {"provider": "OKTA"}},
+                 "settings": {"password": {"age": {"maxAgeDays": 30, "expireWarnDays": 5}}}}
+            ])
+            .to_string(),
+        )
+        .create();
+    let rules = server
+        .mock(
+            "GET",
+            Matcher::Regex("^/api/v1/policies/p(def|con)/rules$".into()),
+        )
+        .with_body(r#"[{"status":"ACTIVE","conditions":{"people":{"users":{"exclude":[]}}}}]"#)
+        .expect(2)
+        .create();
+    let everyone = server
+        .mock("GET", "/api/v1/groups/00geveryone")
+        .with_body(r#"{"id":"00geveryone","type":"BUILT_IN","profile":{"name":"Everyone"}}"#)
+        .create();
+    let contr = server
+        .mock("GET", "/api/v1/groups/00gcontr")
+        .with_body(r#"{"id":"00gcontr","type":"OKTA_GROUP","profile":{"name":"Contractors"}}"#)
+        .create();
+    let factors = server
+        .mock("GET", "/api/v1/users/00u1/factors")
+        .with_body(r#"[{"id":"opf1","factorType":"push","provider":"OKTA","status":"ACTIVE"}]"#)
+        .create();
+    let sb = Sandbox::new();
+    let out = sb
+        .cmd(&server.url())
+        .args([
+            "user",
+            "show",
+            "00u1",
+            "--groups",
+            "--factors",
+            "-o",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    // passwordChanged 2026-10-01 + 30 days (Contractors, priority 1).
+    assert_eq!(v["password_expires"], "2026-10-31T00:00:00Z");
+    assert_eq!(v["groups"][1]["name"], "Contractors");
+    assert_eq!(v["factors"][0]["type"], "push");
+    for m in [get, groups, policies, rules, everyone, contr, factors] {
+        m.assert();
+    }
+}
+
+#[test]
+fn user_list_query_and_status_become_one_paged_search() {
+    let mut server = mockito::Server::new();
+    let list = server
+        .mock("GET", "/api/v1/users")
+        .match_query(Matcher::AllOf(vec![
+            Matcher::UrlEncoded("limit".into(), "200".into()),
+            Matcher::UrlEncoded(
+                "search".into(),
+                r#"status eq "LOCKED_OUT" and (profile.firstName sw "ja" or profile.lastName sw "ja" or profile.email sw "ja" or profile.login sw "ja")"#.into(),
+            ),
+        ]))
+        .with_body(serde_json::json!([user("00u1", "jane@acme.com", "LOCKED_OUT")]).to_string())
+        .create();
+    let sb = Sandbox::new();
+    let out = sb
+        .cmd(&server.url())
+        .args(["user", "list", "--status", "locked_out", "--query", "ja"])
+        .output()
+        .unwrap();
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stdout.contains("jane@acme.com") && stdout.contains("LOCKED_OUT"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains('\u{1b}'), "no colour when piped");
+    list.assert();
+}
+
+#[test]
+fn user_list_search_leaves_out_deprovisioned_unless_asked() {
+    let mut server = mockito::Server::new();
+    let list = server
+        .mock("GET", "/api/v1/users")
+        .match_query(Matcher::UrlEncoded(
+            "search".into(),
+            r#"(status lt "DEPROVISIONED" or status gt "DEPROVISIONED") and (profile.department eq "Sales")"#.into(),
+        ))
+        .with_body("[]")
+        .create();
+    let sb = Sandbox::new();
+    let out = sb
+        .cmd(&server.url())
+        .args([
+            "user",
+            "list",
+            "--search",
+            r#"profile.department eq "Sales""#,
+            "-o",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(stdout.trim(), "[]");
+    list.assert();
+}
+
+#[test]
+fn user_list_group_streams_members_filtered_by_status() {
+    let mut server = mockito::Server::new();
+    let find = server
+        .mock("GET", "/api/v1/groups")
+        .match_query(Matcher::UrlEncoded(
+            "search".into(),
+            r#"profile.name eq "Engineering""#.into(),
+        ))
+        .with_body(r#"[{"id":"00geng","type":"OKTA_GROUP","profile":{"name":"Engineering"}}]"#)
+        .create();
+    let members = server
+        .mock("GET", "/api/v1/groups/00geng/users")
+        .match_query(Matcher::UrlEncoded("limit".into(), "200".into()))
+        .with_body(
+            serde_json::json!([
+                user("00u1", "a@acme.com", "ACTIVE"),
+                user("00u2", "b@acme.com", "DEPROVISIONED")
+            ])
+            .to_string(),
+        )
+        .create();
+    let sb = Sandbox::new();
+    let out = sb
+        .cmd(&server.url())
+        .args(["user", "list", "--group", "Engineering", "-o", "json"])
+        .output()
+        .unwrap();
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    let v: Vec<serde_json::Value> = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v.len(), 1);
+    assert_eq!(v[0]["login"], "a@acme.com");
+    find.assert();
+    members.assert();
+}
