@@ -3,7 +3,6 @@
 
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use mockito::Matcher;
 use oktactl::credentials::Token;
 use oktactl::okta::{Client, Options};
 use reqwest::Method;
