@@ -4,7 +4,7 @@
 use std::io::{IsTerminal, Write};
 
 use clap::ValueEnum;
-use comfy_table::{presets, Cell, Color, ContentArrangement, Table};
+use comfy_table::{presets, Attribute, Cell, Color, ContentArrangement, Table};
 use serde::Serialize;
 
 use crate::error::{clean, Error, Result};
@@ -171,7 +171,14 @@ impl Printer {
     /// A table with a header row.
     pub fn table(&self, columns: &[&str], rows: Vec<Vec<String>>) -> Table {
         let mut t = self.base_table();
-        t.set_header(columns.iter().map(|c| Cell::new(c.to_uppercase())));
+        t.set_header(columns.iter().map(|c| {
+            let head = Cell::new(c.to_uppercase());
+            if self.term.color {
+                head.add_attribute(Attribute::Bold)
+            } else {
+                head
+            }
+        }));
         for row in rows {
             t.add_row(row.iter().zip(columns).map(|(v, c)| self.cell(c, v)));
         }
@@ -183,20 +190,24 @@ impl Printer {
         let mut t = self.base_table();
         for row in rows {
             let key = row.first().cloned().unwrap_or_default();
-            t.add_row(row.iter().map(|v| self.cell(&key, v)));
+            let mut cells: Vec<Cell> = row.iter().map(|v| self.cell(&key, v)).collect();
+            if let (Some(first), true) = (cells.first_mut(), self.term.color) {
+                *first = Cell::new(clean(&key)).add_attribute(Attribute::Bold);
+            }
+            t.add_row(cells);
         }
         t
     }
 
     fn base_table(&self) -> Table {
+        // No borders: columns line up, and the output copies cleanly.
         let mut t = Table::new();
-        if self.term.stdout {
-            t.load_preset(presets::UTF8_HORIZONTAL_ONLY);
-            t.set_content_arrangement(ContentArrangement::Dynamic);
+        t.load_preset(presets::NOTHING);
+        t.set_content_arrangement(if self.term.stdout {
+            ContentArrangement::Dynamic
         } else {
-            t.load_preset(presets::NOTHING);
-            t.set_content_arrangement(ContentArrangement::Disabled);
-        }
+            ContentArrangement::Disabled
+        });
         if !self.term.color {
             t.force_no_tty();
         }
