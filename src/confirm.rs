@@ -7,7 +7,7 @@ use url::Url;
 use crate::audit::{Audit, Run};
 use crate::config;
 use crate::context::Context;
-use crate::error::{Error, Kind, Result};
+use crate::error::{clean, Error, Kind, Result};
 use crate::okta::models::User;
 use crate::output::or_dash;
 
@@ -18,26 +18,30 @@ impl Context {
         if !self.out.term.interactive() || self.global.quiet {
             return;
         }
-        let rows = vec![
-            vec!["name".to_string(), user.name()],
-            vec!["login".to_string(), user.login().to_string()],
-            vec!["id".to_string(), user.id.clone()],
-            vec!["status".to_string(), user.status.clone()],
-            vec!["department".to_string(), or_dash(&user.profile.department)],
-            vec!["manager".to_string(), or_dash(&user.profile.manager)],
+        let rows = [
+            ("name", user.name()),
+            ("login", user.login().to_string()),
+            ("id", user.id.clone()),
+            ("status", user.status.clone()),
+            ("department", or_dash(&user.profile.department)),
+            ("manager", or_dash(&user.profile.manager)),
         ];
-        eprintln!("{}", self.out.card(rows));
+        // Plain lines: the same at any terminal width.
+        for (field, value) in rows {
+            eprintln!("  {field:<11} {}", clean(&value));
+        }
     }
 
     /// Ask before a change: `--yes` and `--dry-run` need no answer; at a
     /// terminal a yes/no question (default no); elsewhere exit 2.
-    pub fn confirm(&self, prompt: &str) -> Result<()> {
+    /// `what` names the change for the error: "resetting the password of x".
+    pub fn confirm(&self, what: &str, prompt: &str) -> Result<()> {
         if self.global.yes || self.global.dry_run {
             return Ok(());
         }
         if !self.out.term.interactive() {
             return Err(Error::usage(format!(
-                "{prompt}: this needs confirmation, and standard input is not a terminal"
+                "{what} needs confirmation, and standard input is not a terminal"
             ))
             .hint("pass --yes to confirm, or --dry-run to see what would be sent"));
         }

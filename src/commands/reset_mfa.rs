@@ -130,11 +130,14 @@ pub fn run(ctx: &Context, args: ResetMfaArgs) -> Result<()> {
         return print(ctx, &outcome);
     }
     ctx.show_identity(&user);
-    ctx.confirm(&format!(
-        "Remove these MFA factors of {} ({login}): {}?",
-        user.name(),
-        describe(&removed)
-    ))?;
+    ctx.confirm(
+        &format!("resetting the MFA factors of {login}"),
+        &format!(
+            "Remove these MFA factors of {} ({login}): {}?",
+            user.name(),
+            describe(&removed)
+        ),
+    )?;
     let audit = ctx.audit("reset-mfa")?;
     let sent = client.send(method, url, None);
     let (result, request_id) = match &sent {

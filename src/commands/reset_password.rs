@@ -122,10 +122,13 @@ pub fn run(ctx: &Context, args: ResetPasswordArgs) -> Result<()> {
         );
     }
     ctx.show_identity(&user);
-    ctx.confirm(&format!(
-        "Reset the password of {} ({login}): {says}{sessions}?",
-        user.name()
-    ))?;
+    ctx.confirm(
+        &format!("resetting the password of {login}"),
+        &format!(
+            "Reset the password of {} ({login}): {says}{sessions}?",
+            user.name()
+        ),
+    )?;
     let audit = ctx.audit("reset-password")?;
     let sent = client.send(Method::POST, url, None);
     let (result, request_id) = match &sent {
