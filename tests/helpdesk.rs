@@ -270,3 +270,52 @@ fn unwritable_audit_log_fails_before_any_change() {
     post.assert();
     delete.assert();
 }
+
+#[test]
+fn unlock_dry_run_sends_nothing_and_writes_no_audit_line() {
+    let mut server = Server::new();
+    let get = get_user(&mut server, "00u1", "00u1", "jane@acme.com", "LOCKED_OUT");
+    let (post, delete) = no_mutation(&mut server);
+    let sb = Sandbox::new();
+    let out = sb
+        .cmd(&server.url())
+        .args(["unlock", "00u1", "--dry-run", "-o", "json"])
+        .output()
+        .unwrap();
+    let (_, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("POST /api/v1/users/00u1/lifecycle/unlock"),
+        "{stderr}"
+    );
+    assert_eq!(json_out(&out)["results"][0]["result"], "would_unlock");
+    assert!(!sb.path("audit.log").exists());
+    get.assert();
+    post.assert();
+    delete.assert();
+}
+
+#[test]
+fn unlock_403_exits_5_naming_help_desk_admin() {
+    let mut server = Server::new();
+    let get = get_user(&mut server, "00u1", "00u1", "jane@acme.com", "LOCKED_OUT");
+    let post = server
+        .mock("POST", "/api/v1/users/00u1/lifecycle/unlock")
+        .with_status(403)
+        .with_body(okta_error("E0000006", "You do not have permission"))
+        .create();
+    let sb = Sandbox::new();
+    let out = sb
+        .cmd(&server.url())
+        .args(["unlock", "00u1"])
+        .output()
+        .unwrap();
+    let (_, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(5), "{stderr}");
+    assert!(stderr.contains("Help Desk Admin"), "{stderr}");
+    assert!(stderr.contains("check-perms --for passwords"), "{stderr}");
+    assert!(!stderr.contains(TOKEN));
+    assert_eq!(audit_lines(&sb)[0]["result"], "failed");
+    get.assert();
+    post.assert();
+}
