@@ -2,7 +2,7 @@
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::commands::{auth, completions, user, whoami};
+use crate::commands::{auth, completions, log, reset_mfa, reset_password, unlock, user, whoami};
 use crate::output::Format;
 
 const EXIT_CODES: &str = "\
@@ -89,6 +89,14 @@ pub enum Command {
     /// Identify and list employees
     #[command(subcommand)]
     User(user::UserCommand),
+    /// Unlock locked-out users
+    Unlock(unlock::UnlockArgs),
+    /// Reset a user's password: an emailed link, a one-time URL, or a temporary password
+    ResetPassword(reset_password::ResetPasswordArgs),
+    /// Reset a user's MFA factors, all of them or one
+    ResetMfa(reset_mfa::ResetMfaArgs),
+    /// Show a user's recent System Log events: lock-outs, resets, factor and group changes
+    Log(log::LogArgs),
     /// Print the shell completion script
     Completions(completions::CompletionsArgs),
 }

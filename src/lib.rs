@@ -1,8 +1,11 @@
 //! oktactl: Okta help-desk administration from the command line.
 
+pub mod audit;
+pub mod bulk;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod confirm;
 pub mod context;
 pub mod credentials;
 pub mod error;

@@ -2,6 +2,10 @@
 
 pub mod auth;
 pub mod completions;
+pub mod log;
+pub mod reset_mfa;
+pub mod reset_password;
+pub mod unlock;
 pub mod user;
 pub mod whoami;
 
@@ -14,6 +18,10 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
         Command::Auth(c) => auth::run(ctx, c),
         Command::Whoami(a) => whoami::run(ctx, a),
         Command::User(c) => user::run(ctx, c),
+        Command::Unlock(a) => unlock::run(ctx, a),
+        Command::ResetPassword(a) => reset_password::run(ctx, a),
+        Command::ResetMfa(a) => reset_mfa::run(ctx, a),
+        Command::Log(a) => log::run(ctx, a),
         Command::Completions(a) => completions::run(ctx, a),
     }
 }

@@ -1,0 +1,444 @@
+//! reset-password and reset-mfa: exact calls, confirmation, dry run, secrets, 403.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+mod common;
+
+use common::{okta_error, text, user, Sandbox, TOKEN};
+use mockito::{Matcher, Mock, Server};
+use serde_json::{json, Value};
+
+const RESET_URL: &str = "https://acme.okta.com/reset_password/drpSECRETott123";
+const TEMP: &str = "Tmp-SECRET-pw-42";
+
+fn jane(server: &mut Server, status: &str) -> Mock {
+    server
+        .mock("GET", "/api/v1/users/jane%40acme.com")
+        .with_body(user("00u1", "jane@acme.com", status).to_string())
+        .create()
+}
+
+fn lifecycle(server: &mut Server, op: &str, query: Matcher, body: &str) -> Mock {
+    server
+        .mock(
+            "POST",
+            format!("/api/v1/users/00u1/lifecycle/{op}").as_str(),
+        )
+        .match_query(query)
+        .match_header("content-length", "0")
+        .with_header("x-okta-request-id", "req-9")
+        .with_body(body)
+        .create()
+}
+
+fn no_mutation(server: &mut Server) -> (Mock, Mock) {
+    let post = server
+        .mock("POST", Matcher::Any)
+        .match_query(Matcher::Any)
+        .expect(0)
+        .create();
+    let delete = server
+        .mock("DELETE", Matcher::Any)
+        .match_query(Matcher::Any)
+        .expect(0)
+        .create();
+    (post, delete)
+}
+
+fn factors(server: &mut Server, list: Value) -> Mock {
+    server
+        .mock("GET", "/api/v1/users/00u1/factors")
+        .with_body(list.to_string())
+        .create()
+}
+
+fn factor(id: &str, kind: &str, provider: &str) -> Value {
+    json!({"id": id, "factorType": kind, "provider": provider, "vendorName": provider, "status": "ACTIVE"})
+}
+
+fn audit_text(sb: &Sandbox) -> Option<String> {
+    std::fs::read_to_string(sb.path("audit.log")).ok()
+}
+
+fn run(sb: &Sandbox, server: &Server, args: &[&str]) -> (std::process::Output, String, String) {
+    let out = sb.cmd(&server.url()).args(args).output().unwrap();
+    let (o, e) = text(&out);
+    (out, o, e)
+}
+
+#[test]
+fn reset_password_default_sends_email_true_explicitly() {
+    let mut server = Server::new();
+    let get = jane(&mut server, "ACTIVE");
+    let post = lifecycle(
+        &mut server,
+        "reset_password",
+        Matcher::Exact("sendEmail=true".into()),
+        "{}",
+    );
+    let sb = Sandbox::new();
+    let (out, stdout, stderr) = run(
+        &sb,
+        &server,
+        &["reset-password", "jane@acme.com", "--yes", "-o", "json"],
+    );
+    assert!(out.status.success(), "{stderr}");
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["action"], "email_sent");
+    assert_eq!(v["user_id"], "00u1");
+    assert!(v.get("reset_url").is_none());
+    let audit = audit_text(&sb).unwrap();
+    assert_eq!(audit.lines().count(), 1);
+    assert!(audit.contains(r#""result":"email_sent""#), "{audit}");
+    get.assert();
+    post.assert();
+}
+
+#[test]
+fn reset_password_no_email_prints_the_url_once_and_never_logs_it() {
+    let mut server = Server::new();
+    let get = jane(&mut server, "ACTIVE");
+    let query = Matcher::AllOf(vec![
+        Matcher::UrlEncoded("sendEmail".into(), "false".into()),
+        Matcher::UrlEncoded("revokeSessions".into(), "true".into()),
+    ]);
+    let body = json!({"resetPasswordUrl": RESET_URL}).to_string();
+    let post = lifecycle(&mut server, "reset_password", query, &body);
+    let sb = Sandbox::new();
+    let (out, stdout, stderr) = run(
+        &sb,
+        &server,
+        &[
+            "reset-password",
+            "jane@acme.com",
+            "--no-email",
+            "--revoke-sessions",
+            "-y",
+            "-v",
+        ],
+    );
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(stdout.trim(), RESET_URL);
+    assert!(!stderr.contains("drpSECRET"), "{stderr}");
+    assert!(!stderr.contains(TOKEN), "{stderr}");
+    let audit = audit_text(&sb).unwrap();
+    assert_eq!(audit.lines().count(), 1);
+    assert!(audit.contains(r#""result":"reset_url""#));
+    assert!(
+        !audit.contains("drpSECRET")
+            && !audit.contains("reset_password/")
+            && !audit.contains(TOKEN)
+    );
+    get.assert();
+    post.assert();
+}
+
+#[test]
+fn reset_password_temp_password_uses_expire_with_temp_password() {
+    let mut server = Server::new();
+    let get = jane(&mut server, "ACTIVE");
+    let query = Matcher::Exact("revokeSessions=true".into());
+    let body = json!({"tempPassword": TEMP}).to_string();
+    let post = lifecycle(
+        &mut server,
+        "expire_password_with_temp_password",
+        query,
+        &body,
+    );
+    let other = server
+        .mock("POST", "/api/v1/users/00u1/lifecycle/reset_password")
+        .match_query(Matcher::Any)
+        .expect(0)
+        .create();
+    let sb = Sandbox::new();
+    let (out, stdout, stderr) = run(
+        &sb,
+        &server,
+        &[
+            "reset-password",
+            "jane@acme.com",
+            "--temp-password",
+            "--revoke-sessions",
+            "--yes",
+            "-o",
+            "json",
+        ],
+    );
+    assert!(out.status.success(), "{stderr}");
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["action"], "temp_password");
+    assert_eq!(v["temp_password"], TEMP);
+    assert_eq!(stdout.matches(TEMP).count(), 1);
+    assert!(!stderr.contains(TEMP));
+    let audit = audit_text(&sb).unwrap();
+    assert_eq!(audit.lines().count(), 1);
+    assert!(!audit.contains(TEMP) && !audit.contains(TOKEN), "{audit}");
+    get.assert();
+    post.assert();
+    other.assert();
+}
+
+#[test]
+fn reset_password_in_a_pipe_without_yes_exits_2_and_sends_nothing() {
+    let mut server = Server::new();
+    let get = jane(&mut server, "ACTIVE");
+    let (post, delete) = no_mutation(&mut server);
+    let sb = Sandbox::new();
+    let (out, _, stderr) = run(&sb, &server, &["reset-password", "jane@acme.com"]);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("needs confirmation") && stderr.contains("hint: pass --yes"),
+        "{stderr}"
+    );
+    assert!(audit_text(&sb).is_none_or(|t| t.is_empty()));
+    get.assert();
+    post.assert();
+    delete.assert();
+}
+
+#[test]
+fn reset_password_dry_run_prints_the_call_and_sends_nothing() {
+    let mut server = Server::new();
+    let get = jane(&mut server, "ACTIVE");
+    let (post, delete) = no_mutation(&mut server);
+    let sb = Sandbox::new();
+    let (out, stdout, stderr) = run(
+        &sb,
+        &server,
+        &["reset-password", "jane@acme.com", "--dry-run", "-o", "json"],
+    );
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("POST /api/v1/users/00u1/lifecycle/reset_password?sendEmail=true"),
+        "{stderr}"
+    );
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["action"], "would_email");
+    assert!(audit_text(&sb).is_none());
+    get.assert();
+    post.assert();
+    delete.assert();
+}
+
+#[test]
+fn reset_password_refuses_deprovisioned_and_directory_users() {
+    for (status, provider, says) in [
+        ("DEPROVISIONED", "OKTA", "DEPROVISIONED"),
+        ("STAGED", "OKTA", "STAGED"),
+        ("ACTIVE", "ACTIVE_DIRECTORY", "Active Directory"),
+    ] {
+        let mut server = Server::new();
+        let mut u = user("00u1", "jane@acme.com", status);
+        u["credentials"]["provider"]["type"] = json!(provider);
+        let get = server
+            .mock("GET", "/api/v1/users/jane%40acme.com")
+            .with_body(u.to_string())
+            .create();
+        let (post, delete) = no_mutation(&mut server);
+        let sb = Sandbox::new();
+        let (out, _, stderr) = run(&sb, &server, &["reset-password", "jane@acme.com", "--yes"]);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.contains(says) && stderr.contains("hint: "),
+            "{stderr}"
+        );
+        get.assert();
+        post.assert();
+        delete.assert();
+    }
+}
+
+#[test]
+fn reset_password_403_exits_5_naming_the_role() {
+    let mut server = Server::new();
+    let get = jane(&mut server, "ACTIVE");
+    let post = server
+        .mock("POST", "/api/v1/users/00u1/lifecycle/reset_password")
+        .match_query(Matcher::Any)
+        .with_status(403)
+        .with_header("x-okta-request-id", "req-403")
+        .with_body(okta_error(
+            "E0000006",
+            "You do not have permission to perform the requested action",
+        ))
+        .create();
+    let sb = Sandbox::new();
+    let (out, _, stderr) = run(&sb, &server, &["reset-password", "jane@acme.com", "--yes"]);
+    assert_eq!(out.status.code(), Some(5), "{stderr}");
+    assert!(stderr.contains("Help Desk Admin"), "{stderr}");
+    assert!(
+        stderr.contains("oktactl check-perms --for passwords"),
+        "{stderr}"
+    );
+    let audit = audit_text(&sb).unwrap();
+    assert!(
+        audit.contains(r#""result":"failed""#) && audit.contains("req-403"),
+        "{audit}"
+    );
+    get.assert();
+    post.assert();
+}
+
+#[test]
+fn reset_mfa_all_posts_reset_factors() {
+    let mut server = Server::new();
+    let get = jane(&mut server, "ACTIVE");
+    let list = factors(
+        &mut server,
+        json!([
+            factor("sms1", "sms", "OKTA"),
+            factor("tot1", "token:software:totp", "GOOGLE")
+        ]),
+    );
+    let post = lifecycle(&mut server, "reset_factors", Matcher::Missing, "");
+    let delete = server.mock("DELETE", Matcher::Any).expect(0).create();
+    let sb = Sandbox::new();
+    let (out, stdout, stderr) = run(
+        &sb,
+        &server,
+        &["reset-mfa", "jane@acme.com", "--yes", "-o", "json"],
+    );
+    assert!(out.status.success(), "{stderr}");
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["result"], "reset");
+    assert_eq!(v["factors_reset"].as_array().unwrap().len(), 2);
+    assert_eq!(v["factors_reset"][1]["type"], "token:software:totp");
+    assert_eq!(audit_text(&sb).unwrap().lines().count(), 1);
+    for m in [get, list, post, delete] {
+        m.assert();
+    }
+}
+
+#[test]
+fn reset_mfa_one_factor_by_type_deletes_only_that_one() {
+    let mut server = Server::new();
+    let get = jane(&mut server, "ACTIVE");
+    let list = factors(
+        &mut server,
+        json!([
+            factor("sms1", "sms", "OKTA"),
+            factor("psh1", "push", "OKTA")
+        ]),
+    );
+    let delete = server
+        .mock("DELETE", "/api/v1/users/00u1/factors/sms1")
+        .with_status(204)
+        .create();
+    let post = server.mock("POST", Matcher::Any).expect(0).create();
+    let sb = Sandbox::new();
+    let (out, stdout, stderr) = run(
+        &sb,
+        &server,
+        &[
+            "reset-mfa",
+            "jane@acme.com",
+            "--factor",
+            "SMS",
+            "-y",
+            "-o",
+            "json",
+        ],
+    );
+    assert!(out.status.success(), "{stderr}");
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        v["factors_reset"],
+        json!([{"id": "sms1", "type": "sms", "provider": "OKTA"}])
+    );
+    for m in [get, list, delete, post] {
+        m.assert();
+    }
+}
+
+#[test]
+fn reset_mfa_push_warns_about_other_okta_verify_factors() {
+    let mut server = Server::new();
+    let get = jane(&mut server, "ACTIVE");
+    let list = factors(
+        &mut server,
+        json!([
+            factor("psh1", "push", "OKTA"),
+            factor("tot1", "token:software:totp", "OKTA")
+        ]),
+    );
+    let (post, delete) = no_mutation(&mut server);
+    let sb = Sandbox::new();
+    let (out, _, stderr) = run(
+        &sb,
+        &server,
+        &[
+            "reset-mfa",
+            "jane@acme.com",
+            "--factor",
+            "push",
+            "--dry-run",
+        ],
+    );
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("other Okta Verify factors") && stderr.contains("tot1"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("DELETE /api/v1/users/00u1/factors/psh1"),
+        "{stderr}"
+    );
+    assert!(audit_text(&sb).is_none());
+    for m in [get, list, post, delete] {
+        m.assert();
+    }
+}
+
+#[test]
+fn reset_mfa_without_factors_says_so_and_exits_0() {
+    let mut server = Server::new();
+    let get = jane(&mut server, "ACTIVE");
+    let list = factors(&mut server, json!([]));
+    let (post, delete) = no_mutation(&mut server);
+    let sb = Sandbox::new();
+    let (out, stdout, stderr) = run(&sb, &server, &["reset-mfa", "jane@acme.com", "-o", "json"]);
+    assert!(out.status.success(), "{stderr}");
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["result"], "no_factors");
+    assert!(stderr.contains("no MFA factors"), "{stderr}");
+    for m in [get, list, post, delete] {
+        m.assert();
+    }
+}
+
+#[test]
+fn reset_mfa_ambiguous_type_exits_3_naming_both() {
+    let mut server = Server::new();
+    let get = jane(&mut server, "ACTIVE");
+    let list = factors(
+        &mut server,
+        json!([factor("sms1", "sms", "OKTA"), factor("sms2", "sms", "OKTA")]),
+    );
+    let (post, delete) = no_mutation(&mut server);
+    let sb = Sandbox::new();
+    let (out, _, stderr) = run(
+        &sb,
+        &server,
+        &["reset-mfa", "jane@acme.com", "--factor", "sms", "--yes"],
+    );
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(
+        stderr.contains("sms1") && stderr.contains("sms2"),
+        "{stderr}"
+    );
+    for m in [get, list, post, delete] {
+        m.assert();
+    }
+}
+
+#[test]
+fn reset_mfa_in_a_pipe_without_yes_exits_2_and_sends_nothing() {
+    let mut server = Server::new();
+    let get = jane(&mut server, "ACTIVE");
+    let list = factors(&mut server, json!([factor("sms1", "sms", "OKTA")]));
+    let (post, delete) = no_mutation(&mut server);
+    let sb = Sandbox::new();
+    let (out, _, stderr) = run(&sb, &server, &["reset-mfa", "jane@acme.com"]);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    for m in [get, list, post, delete] {
+        m.assert();
+    }
+}
