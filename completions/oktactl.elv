@@ -39,6 +39,10 @@ set edit:completion:arg-completer[oktactl] = {|@words|
             cand auth 'Store, check or remove the API token'
             cand whoami 'Show the token''s own account and its admin roles'
             cand user 'Identify and list employees'
+            cand unlock 'Unlock locked-out users'
+            cand reset-password 'Reset a user''s password: an emailed link, a one-time URL, or a temporary password'
+            cand reset-mfa 'Reset a user''s MFA factors, all of them or one'
+            cand log 'Show a user''s recent System Log events: lock-outs, resets, factor and group changes'
             cand completions 'Print the shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -241,6 +245,94 @@ set edit:completion:arg-completer[oktactl] = {|@words|
         }
         &'oktactl;user;help;help'= {
         }
+        &'oktactl;unlock'= {
+            cand --from 'Also the users in FILE: one per line, or CSV with a login, email or id column; `-` reads stdin'
+            cand --org 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)'
+            cand --profile 'A named profile from the config file'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --ticket 'The help-desk ticket a mutating command serves, for the audit log'
+            cand --timeout 'Seconds to wait for each HTTP request'
+            cand --force 'Send the unlock even when the user is not LOCKED_OUT'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --dry-run 'Print what a mutating command would do and send no mutating request'
+            cand -v 'One stderr line per HTTP request (never the token)'
+            cand --verbose 'One stderr line per HTTP request (never the token)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --no-color 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktactl;reset-password'= {
+            cand --org 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)'
+            cand --profile 'A named profile from the config file'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --ticket 'The help-desk ticket a mutating command serves, for the audit log'
+            cand --timeout 'Seconds to wait for each HTTP request'
+            cand --no-email 'Send no email; print the one-time reset URL to hand over yourself'
+            cand --temp-password 'Expire the password and print a temporary one, to be changed at next sign-in'
+            cand --revoke-sessions 'Also end the user''s current sessions'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --dry-run 'Print what a mutating command would do and send no mutating request'
+            cand -v 'One stderr line per HTTP request (never the token)'
+            cand --verbose 'One stderr line per HTTP request (never the token)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --no-color 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktactl;reset-mfa'= {
+            cand --factor 'Remove only this factor: its id, or its type (sms, push, token:software:totp, …)'
+            cand --org 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)'
+            cand --profile 'A named profile from the config file'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --ticket 'The help-desk ticket a mutating command serves, for the audit log'
+            cand --timeout 'Seconds to wait for each HTTP request'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --dry-run 'Print what a mutating command would do and send no mutating request'
+            cand -v 'One stderr line per HTTP request (never the token)'
+            cand --verbose 'One stderr line per HTTP request (never the token)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --no-color 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktactl;log'= {
+            cand --since 'How far back to look'
+            cand --type 'Which events'
+            cand --org 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)'
+            cand --profile 'A named profile from the config file'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --ticket 'The help-desk ticket a mutating command serves, for the audit log'
+            cand --timeout 'Seconds to wait for each HTTP request'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --dry-run 'Print what a mutating command would do and send no mutating request'
+            cand -v 'One stderr line per HTTP request (never the token)'
+            cand --verbose 'One stderr line per HTTP request (never the token)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --no-color 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'oktactl;completions'= {
             cand --org 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)'
             cand --profile 'A named profile from the config file'
@@ -265,6 +357,10 @@ set edit:completion:arg-completer[oktactl] = {|@words|
             cand auth 'Store, check or remove the API token'
             cand whoami 'Show the token''s own account and its admin roles'
             cand user 'Identify and list employees'
+            cand unlock 'Unlock locked-out users'
+            cand reset-password 'Reset a user''s password: an emailed link, a one-time URL, or a temporary password'
+            cand reset-mfa 'Reset a user''s MFA factors, all of them or one'
+            cand log 'Show a user''s recent System Log events: lock-outs, resets, factor and group changes'
             cand completions 'Print the shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -288,6 +384,14 @@ set edit:completion:arg-completer[oktactl] = {|@words|
         &'oktactl;help;user;show'= {
         }
         &'oktactl;help;user;list'= {
+        }
+        &'oktactl;help;unlock'= {
+        }
+        &'oktactl;help;reset-password'= {
+        }
+        &'oktactl;help;reset-mfa'= {
+        }
+        &'oktactl;help;log'= {
         }
         &'oktactl;help;completions'= {
         }
