@@ -16,8 +16,10 @@ Exit codes:
   6  rate limited: Okta still answered 429 after the allowed waiting
   7  network or server: connection, timeout, 5xx, an answer that is not Okta's JSON
 
-Token: OKTA_API_TOKEN (or OKTA_CLIENT_TOKEN), else the OS keyring entry that
-`oktactl auth login` stores. A token is never taken as an argument.";
+Credential: OKTA_API_TOKEN (or OKTA_CLIENT_TOKEN); else an OAuth service app,
+OKTA_CLIENT_ID with OKTA_PRIVATE_KEY (PEM text) or OKTA_PRIVATE_KEY_FILE;
+else the OS keyring entry that `oktactl auth login` stores. A token or key
+is never taken as an argument.";
 
 /// Okta help-desk administration from the command line
 #[derive(Debug, Parser)]
@@ -81,10 +83,10 @@ pub struct GlobalArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Store, check or remove the API token
+    /// Store, check or remove the API token or service-app key
     #[command(subcommand)]
     Auth(auth::AuthCommand),
-    /// Show the token's own account and its admin roles
+    /// Show the credential's account (or service app, with its scopes) and its admin roles
     Whoami(whoami::WhoamiArgs),
     /// Identify and list employees
     #[command(subcommand)]

@@ -11,11 +11,16 @@ use crate::error::{Error, Result};
 
 pub const DEFAULT_PROFILE: &str = "default";
 
-/// One named profile: where it points. Tokens live in the OS keyring only.
+/// One named profile: where it points, and for a service app its client id
+/// and scopes. Tokens and private keys live in the OS keyring only.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Profile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub org: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

@@ -10,7 +10,7 @@ use url::Url;
 
 use crate::cli::GlobalArgs;
 use crate::config::{self, Config};
-use crate::credentials::{self, Keyring, SecretStore, Source, Token};
+use crate::credentials::{self, Credential, Keyring, Secret, SecretStore, Source};
 use crate::error::{Error, Result};
 use crate::okta::models::User;
 use crate::okta::users::{ambiguous, Found};
@@ -102,20 +102,24 @@ impl Context {
         })
     }
 
-    /// The token and where it came from: the environment, else the keyring
+    /// The credential and where it came from: an API token in the
+    /// environment, else a service app in the environment, else the keyring
     /// entry of the profile, which is only ever sent to the profile's own org.
-    pub fn token(&self, org: &Url) -> Result<(Token, Source)> {
-        if let Some(found) = credentials::token_from_env()? {
-            return Ok(found);
+    pub fn credential(&self, org: &Url) -> Result<(Credential, Source)> {
+        if let Some((token, source)) = credentials::token_from_env()? {
+            return Ok((Credential::ApiToken(token), source));
+        }
+        if let Some(app) = crate::oauth::app_from_env()? {
+            return Ok((Credential::ServiceApp(app), Source::Env("OKTA_CLIENT_ID")));
         }
         let saved_org = self.org_from_profile()?;
-        let token = self.store.get(self.profile())?.ok_or_else(|| {
+        let secret = self.store.get(self.profile())?.ok_or_else(|| {
             Error::auth(format!(
-                "no API token: OKTA_API_TOKEN is not set and profile '{}' has none in the keyring",
+                "no credential: OKTA_API_TOKEN and OKTA_CLIENT_ID are not set and profile '{}' has none in the keyring",
                 self.profile()
             ))
             .hint(format!(
-                "run `oktactl auth login --org {}`, or set OKTA_API_TOKEN",
+                "run `oktactl auth login --org {}` (add --client-id and --private-key for a service app), or set OKTA_API_TOKEN",
                 config::origin_text(org)
             ))
         })?;
@@ -124,24 +128,46 @@ impl Context {
                 .map(|o| config::origin_text(&o))
                 .unwrap_or_else(|| "no recorded org".into());
             return Err(Error::auth(format!(
-                "the keyring token of profile '{}' belongs to {belongs}, not {}; it is sent only to its own org",
+                "the keyring credential of profile '{}' belongs to {belongs}, not {}; it is sent only to its own org",
                 self.profile(),
                 config::origin_text(org)
             ))
             .hint("use another --profile, or run `oktactl auth login` for this org"));
         }
-        Ok((token, Source::Keyring))
+        let credential = match secret {
+            Secret::Token(t) => Credential::ApiToken(t),
+            Secret::Key(key) => {
+                let (_, cfg) = self.config()?;
+                let profile = cfg.profile(self.profile()).cloned().unwrap_or_default();
+                let client_id = profile.client_id.ok_or_else(|| {
+                    Error::auth(format!(
+                        "profile '{}' has a private key in the keyring but no client id",
+                        self.profile()
+                    ))
+                    .hint("run `oktactl auth login --client-id ID --private-key FILE` again")
+                })?;
+                Credential::ServiceApp(crate::oauth::ServiceApp {
+                    client_id,
+                    key,
+                    scopes: profile
+                        .scopes
+                        .filter(|s| !s.is_empty())
+                        .unwrap_or_else(|| crate::oauth::parse_scopes(None)),
+                })
+            }
+        };
+        Ok((credential, Source::Keyring))
     }
 
-    /// A client for an org and token (used by `auth login` to verify a token).
-    pub fn client_for(&self, origin: Url, token: Token) -> Result<Client> {
+    /// A client for an org and credential (`auth login` verifies with it).
+    pub fn client_for(&self, origin: Url, credential: Credential) -> Result<Client> {
         let max_rate_wait = std::env::var("OKTACTL_MAX_RATE_WAIT")
             .ok()
             .and_then(|s| s.trim().parse::<u64>().ok())
             .unwrap_or(DEFAULT_MAX_RATE_WAIT);
         Client::new(Options {
             origin,
-            token,
+            credential,
             timeout: Duration::from_secs(self.global.timeout),
             max_rate_wait: Duration::from_secs(max_rate_wait),
             verbose: self.global.verbose,
@@ -155,8 +181,8 @@ impl Context {
             return Ok(c);
         }
         let org = self.org()?;
-        let (token, _) = self.token(&org)?;
-        let client = self.client_for(org, token)?;
+        let (credential, _) = self.credential(&org)?;
+        let client = self.client_for(org, credential)?;
         Ok(self.client.get_or_init(|| client))
     }
 

@@ -1,11 +1,14 @@
-//! The API token: a redacted type, the environment override, and the OS keyring
-//! behind a small trait.
+//! Credentials: the API token (a redacted type), the service app, the
+//! environment override, and the OS keyring behind a small trait.
 
 use std::fmt;
 use std::sync::mpsc;
 use std::time::Duration;
 
+use serde::{Deserialize, Serialize};
+
 use crate::error::{Error, Kind, Result};
+use crate::oauth::{ClientKey, ServiceApp};
 
 const SERVICE: &str = "oktactl";
 const KEYRING_WAIT: Duration = Duration::from_secs(15);
@@ -48,6 +51,79 @@ impl fmt::Display for Token {
     }
 }
 
+/// What the client authenticates with.
+#[derive(Debug, Clone)]
+pub enum Credential {
+    ApiToken(Token),
+    ServiceApp(ServiceApp),
+}
+
+impl Credential {
+    /// `API token` or `OAuth service app <client id>`.
+    pub fn kind(&self) -> String {
+        match self {
+            Credential::ApiToken(_) => "API token".into(),
+            Credential::ServiceApp(a) => format!("OAuth service app {}", a.client_id),
+        }
+    }
+}
+
+/// What a keyring entry holds: an API token, or a service app's private key
+/// (stored as a small JSON document; the client id lives in the profile).
+#[derive(Debug, Clone)]
+pub enum Secret {
+    Token(Token),
+    Key(ClientKey),
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredKey {
+    #[serde(rename = "type")]
+    kind: String,
+    key: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    kid: Option<String>,
+}
+
+const KEY_ENTRY: &str = "oauth_private_key";
+
+impl Secret {
+    /// The text kept in the keyring: a token as is, a key as JSON.
+    fn encode(&self) -> Result<String> {
+        match self {
+            Secret::Token(t) => Ok(t.expose().to_string()),
+            Secret::Key(k) => {
+                let stored = StoredKey {
+                    kind: KEY_ENTRY.into(),
+                    key: k.to_pkcs8_pem().map_err(Error::failed)?,
+                    kid: k.kid().map(str::to_string),
+                };
+                serde_json::to_string(&stored)
+                    .map_err(|e| Error::failed(format!("cannot encode the key: {e}")))
+            }
+        }
+    }
+
+    fn decode(text: &str) -> Result<Secret> {
+        if !text.trim_start().starts_with('{') {
+            return Token::new(text)
+                .map(Secret::Token)
+                .map_err(|e| e.context("the token in the keyring is unusable"));
+        }
+        let unusable = || {
+            Error::auth("the private key in the keyring is unusable")
+                .hint("run `oktactl auth login --client-id … --private-key FILE` again")
+        };
+        let stored: StoredKey = serde_json::from_str(text).map_err(|_| unusable())?;
+        if stored.kind != KEY_ENTRY {
+            return Err(unusable());
+        }
+        ClientKey::parse(&stored.key, stored.kid)
+            .map(Secret::Key)
+            .map_err(|_| unusable())
+    }
+}
+
 /// Where the token in use came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
@@ -77,11 +153,11 @@ pub fn token_from_env() -> Result<Option<(Token, Source)>> {
     Ok(None)
 }
 
-/// A place to keep tokens, one per profile.
+/// A place to keep secrets, one per profile.
 pub trait SecretStore {
     fn backend(&self) -> &'static str;
-    fn get(&self, profile: &str) -> Result<Option<Token>>;
-    fn set(&self, profile: &str, token: &Token) -> Result<()>;
+    fn get(&self, profile: &str) -> Result<Option<Secret>>;
+    fn set(&self, profile: &str, secret: &Secret) -> Result<()>;
     /// Delete; `Ok(false)` when there was nothing stored.
     fn delete(&self, profile: &str) -> Result<bool>;
 }
@@ -146,24 +222,19 @@ impl SecretStore for Keyring {
         backend_name()
     }
 
-    fn get(&self, profile: &str) -> Result<Option<Token>> {
+    fn get(&self, profile: &str) -> Result<Option<Secret>> {
         let p = profile.to_string();
         let got = bounded(move || match entry(&p)?.get_password() {
             Ok(s) => Ok(Some(s)),
             Err(keyring::Error::NoEntry) => Ok(None),
             Err(e) => Err(e),
         })?;
-        match got {
-            Some(s) => Token::new(&s)
-                .map(Some)
-                .map_err(|e| e.context("the token in the keyring is unusable")),
-            None => Ok(None),
-        }
+        got.map(|s| Secret::decode(&s)).transpose()
     }
 
-    fn set(&self, profile: &str, token: &Token) -> Result<()> {
+    fn set(&self, profile: &str, secret: &Secret) -> Result<()> {
         let p = profile.to_string();
-        let secret = token.expose().to_string();
+        let secret = secret.encode()?;
         bounded(move || entry(&p)?.set_password(&secret))
     }
 
@@ -191,13 +262,13 @@ pub mod memory {
         fn backend(&self) -> &'static str {
             "memory"
         }
-        fn get(&self, profile: &str) -> Result<Option<Token>> {
+        fn get(&self, profile: &str) -> Result<Option<Secret>> {
             let map = self.0.lock().map_err(|_| Error::failed("poisoned"))?;
-            map.get(profile).map(|s| Token::new(s)).transpose()
+            map.get(profile).map(|s| Secret::decode(s)).transpose()
         }
-        fn set(&self, profile: &str, token: &Token) -> Result<()> {
+        fn set(&self, profile: &str, secret: &Secret) -> Result<()> {
             let mut map = self.0.lock().map_err(|_| Error::failed("poisoned"))?;
-            map.insert(profile.into(), token.expose().into());
+            map.insert(profile.into(), secret.encode()?);
             Ok(())
         }
         fn delete(&self, profile: &str) -> Result<bool> {
@@ -229,8 +300,12 @@ mod tests {
     fn memory_store_round_trip() {
         let s = memory::MemoryStore::default();
         assert!(s.get("p").unwrap().is_none());
-        s.set("p", &Token::new("tok").unwrap()).unwrap();
-        assert_eq!(s.get("p").unwrap().unwrap().expose(), "tok");
+        s.set("p", &Secret::Token(Token::new("tok").unwrap()))
+            .unwrap();
+        match s.get("p").unwrap().unwrap() {
+            Secret::Token(t) => assert_eq!(t.expose(), "tok"),
+            Secret::Key(_) => panic!("a token came back as a key"),
+        }
         assert!(s.delete("p").unwrap());
         assert!(!s.delete("p").unwrap());
     }

@@ -10,6 +10,7 @@ pub mod context;
 pub mod credentials;
 pub mod error;
 pub mod generate;
+pub mod oauth;
 pub mod okta;
 pub mod output;
 

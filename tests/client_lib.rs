@@ -3,14 +3,14 @@
 
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use oktactl::credentials::Token;
+use oktactl::credentials::{Credential, Token};
 use oktactl::okta::{Client, Options};
 use reqwest::Method;
 
 fn client(url: &str) -> Client {
     Client::new(Options {
         origin: oktactl::config::parse_org(url).unwrap(),
-        token: Token::new("lib-test-token").unwrap(),
+        credential: Credential::ApiToken(Token::new("lib-test-token").unwrap()),
         timeout: Duration::from_secs(10),
         max_rate_wait: Duration::from_secs(10),
         verbose: false,

@@ -8,6 +8,7 @@ pub mod reset_password;
 pub mod unlock;
 pub mod user;
 pub mod whoami;
+mod whoami_app;
 
 use crate::cli::Command;
 use crate::context::Context;

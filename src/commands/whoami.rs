@@ -121,6 +121,9 @@ impl Tabular for WhoAmI {
 
 pub fn run(ctx: &Context, _args: WhoamiArgs) -> Result<()> {
     let client = ctx.client()?;
+    if let Some(session) = client.oauth() {
+        return super::whoami_app::run(ctx, client, session);
+    }
     let me: User = client.get(client.api(&["users", "me"])?)?;
     let roles = client
         .roles_of(&me.id)

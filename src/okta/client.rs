@@ -11,8 +11,9 @@ use url::Url;
 
 use super::answer::{error_from, header, Reply};
 use super::ratelimit::{bucket_of, now_ms, Observed, RateLimits};
-use crate::credentials::Token;
+use crate::credentials::Credential;
 use crate::error::{Error, Kind, Result};
+use crate::oauth::Session;
 
 /// Retries for 5xx and connection errors on requests that are safe to repeat.
 const MAX_RETRIES: u32 = 3;
@@ -22,7 +23,7 @@ const ANNOUNCE_WAIT: Duration = Duration::from_secs(3);
 
 pub struct Options {
     pub origin: Url,
-    pub token: Token,
+    pub credential: Credential,
     pub timeout: Duration,
     /// The most one request may spend waiting out 429 answers.
     pub max_rate_wait: Duration,
@@ -30,10 +31,17 @@ pub struct Options {
     pub quiet: bool,
 }
 
+/// How each request proves who it is: a fixed SSWS header, or OAuth access
+/// tokens (with DPoP proofs) from a session.
+pub enum Auth {
+    Ssws(HeaderValue),
+    OAuth(Box<Session>),
+}
+
 pub struct Client {
     http: Http,
     origin: Url,
-    auth: HeaderValue,
+    auth: Auth,
     limits: Arc<RateLimits>,
     max_rate_wait: Duration,
     verbose: bool,
@@ -58,9 +66,17 @@ impl Client {
             .https_only(o.origin.scheme() == "https")
             .build()
             .map_err(|e| Error::network(format!("cannot set up HTTP: {e}")))?;
-        let mut auth = HeaderValue::from_str(&format!("SSWS {}", o.token.expose()))
-            .map_err(|_| Error::auth("the token holds characters a header cannot carry"))?;
-        auth.set_sensitive(true);
+        let auth = match o.credential {
+            Credential::ApiToken(token) => {
+                let mut h = HeaderValue::from_str(&format!("SSWS {}", token.expose()))
+                    .map_err(|_| Error::auth("the token holds characters a header cannot carry"))?;
+                h.set_sensitive(true);
+                Auth::Ssws(h)
+            }
+            Credential::ServiceApp(app) => {
+                Auth::OAuth(Box::new(Session::new(app, &o.origin, o.quiet)?))
+            }
+        };
         Ok(Client {
             http,
             origin: o.origin,
@@ -74,6 +90,18 @@ impl Client {
 
     pub fn origin(&self) -> &Url {
         &self.origin
+    }
+
+    /// The OAuth session, when the credential is a service app.
+    pub fn oauth(&self) -> Option<&Session> {
+        match &self.auth {
+            Auth::OAuth(s) => Some(s),
+            Auth::Ssws(_) => None,
+        }
+    }
+
+    pub(crate) fn http(&self) -> &Http {
+        &self.http
     }
 
     /// `GET` and decode.
@@ -92,20 +120,56 @@ impl Client {
         if url.origin() != self.origin.origin() {
             return Err(foreign(&url));
         }
+        let mut nonce_retry = true;
+        loop {
+            let reply = self.exchange(&method, &url, &|| self.request(&method, &url, body))?;
+            let Auth::OAuth(session) = &self.auth else {
+                return ok_or_error(reply);
+            };
+            let new_nonce = session.observe_nonce(&reply.headers);
+            if reply.status == 401 && new_nonce && nonce_retry && wants_nonce(&reply) {
+                nonce_retry = false;
+                continue;
+            }
+            if (200..300).contains(&reply.status) {
+                return Ok(reply);
+            }
+            return Err(crate::oauth::explain(error_from(&reply), &reply));
+        }
+    }
+
+    /// One request with waits and retries; `make` builds each attempt afresh
+    /// (new proofs and assertions). Any final answer comes back as a reply,
+    /// except a redirect or a 429 that outlasts the allowed wait.
+    pub(crate) fn exchange(
+        &self,
+        method: &Method,
+        url: &Url,
+        make: &dyn Fn() -> Result<RequestBuilder>,
+    ) -> Result<Reply> {
+        if url.origin() != self.origin.origin() {
+            return Err(foreign(url));
+        }
         let path = match url.query() {
             Some(q) => format!("{}?{q}", url.path()),
             None => url.path().to_string(),
         };
         let what = format!("{method} {}", url.path());
-        let bucket = bucket_of(&method, url.path());
-        let idempotent = method != Method::POST;
+        let bucket = bucket_of(method, url.path());
+        let idempotent = *method != Method::POST;
         let mut retries = 0;
         let mut rate_waited = Duration::ZERO;
         let mut retry_for: Option<(String, u32)> = None;
         loop {
             self.wait_for_slot(&bucket);
             let started = Instant::now();
-            let mut req = self.request(&method, &url, body);
+            let mut req = match make() {
+                Ok(r) => r,
+                Err(e) => {
+                    self.limits.release(&bucket);
+                    return Err(e);
+                }
+            };
             if let Some((id, n)) = &retry_for {
                 req = req
                     .header("X-Okta-Retry-For", id.as_str())
@@ -183,7 +247,7 @@ impl Client {
                     ))
                     .hint("the token goes only to the org's own origin: check that --org is the org's API address"));
                 }
-                _ => return Err(error_from(&reply)),
+                _ => return Ok(reply),
             }
         }
     }
@@ -193,13 +257,16 @@ impl Client {
         method: &Method,
         url: &Url,
         body: Option<&serde_json::Value>,
-    ) -> RequestBuilder {
+    ) -> Result<RequestBuilder> {
         let req = self
             .http
             .request(method.clone(), url.clone())
-            .header(AUTHORIZATION, self.auth.clone())
             .header(ACCEPT, "application/json");
-        match body {
+        let req = match &self.auth {
+            Auth::Ssws(h) => req.header(AUTHORIZATION, h.clone()),
+            Auth::OAuth(s) => s.authorize(self, req, method, url)?,
+        };
+        Ok(match body {
             Some(b) => req
                 .header(CONTENT_TYPE, "application/json")
                 .body(b.to_string()),
@@ -208,7 +275,7 @@ impl Client {
                 .header(CONTENT_TYPE, "application/json")
                 .body(Vec::<u8>::new()),
             None => req,
-        }
+        })
     }
 
     /// Wait while the bucket is known to be empty, then reserve a slot.
@@ -237,6 +304,19 @@ impl Client {
             eprintln!("> {line}");
         }
     }
+}
+
+fn ok_or_error(reply: Reply) -> Result<Reply> {
+    if (200..300).contains(&reply.status) {
+        Ok(reply)
+    } else {
+        Err(error_from(&reply))
+    }
+}
+
+/// `WWW-Authenticate: DPoP … error="use_dpop_nonce"`.
+fn wants_nonce(reply: &Reply) -> bool {
+    header(&reply.headers, "www-authenticate").is_some_and(|h| h.contains("use_dpop_nonce"))
 }
 
 pub(crate) fn foreign(url: &Url) -> Error {

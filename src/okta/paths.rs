@@ -36,6 +36,23 @@ impl Client {
             .map_err(|e| Error::usage(format!("cannot build a URL for {path}: {e}")))
     }
 
+    /// `{origin}/oauth2/v1/{segments…}` plus query parameters.
+    pub fn oauth2(&self, segments: &[&str], query: &[(&str, &str)]) -> Result<Url> {
+        let mut path = String::from("/oauth2/v1");
+        for s in segments {
+            path.push('/');
+            path.push_str(&encode_segment(s)?);
+        }
+        let mut url = self
+            .origin()
+            .join(&path)
+            .map_err(|e| Error::usage(format!("cannot build a URL for {path}: {e}")))?;
+        if !query.is_empty() {
+            url.query_pairs_mut().extend_pairs(query);
+        }
+        Ok(url)
+    }
+
     /// `api` plus query parameters.
     pub fn api_query(&self, segments: &[&str], query: &[(&str, &str)]) -> Result<Url> {
         let mut url = self.api(segments)?;

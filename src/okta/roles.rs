@@ -68,4 +68,32 @@ impl Client {
             })
             .collect()
     }
+
+    /// The admin roles assigned to an OAuth service app, with their targets
+    /// (`/oauth2/v1/clients/{clientId}/roles`).
+    pub fn roles_of_client(&self, client_id: &str) -> Result<Vec<ScopedRole>> {
+        let roles: Vec<Role> = self
+            .pages(self.oauth2(&["clients", client_id, "roles"], &[])?)
+            .collect::<Result<_>>()?;
+        roles
+            .into_iter()
+            .map(|role| {
+                let (mut groups, mut apps) = (Vec::new(), Vec::new());
+                let mut segs = vec!["clients", client_id, "roles", role.id.as_str(), "targets"];
+                let limit = [("limit", "200")];
+                if GROUP_SCOPABLE.contains(&role.kind.as_str()) {
+                    segs.push("groups");
+                    groups = self
+                        .pages(self.oauth2(&segs, &limit)?)
+                        .collect::<Result<_>>()?;
+                } else if role.kind == "APP_ADMIN" {
+                    segs.extend(["catalog", "apps"]);
+                    apps = self
+                        .pages(self.oauth2(&segs, &limit)?)
+                        .collect::<Result<_>>()?;
+                }
+                Ok(ScopedRole { role, groups, apps })
+            })
+            .collect()
+    }
 }

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::config::{self, Profile};
 use crate::context::Context;
-use crate::credentials::Token;
+use crate::credentials::{Credential, Secret, Token};
 use crate::error::{Error, Result};
 use crate::okta::models::User;
 use crate::output::Format;
@@ -15,12 +15,33 @@ const MAX_TOKEN_INPUT: u64 = 64 * 1024;
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  oktactl auth login --org https://acme.okta.com\n  oktactl auth login --org https://acme.okta.com --with-token < token.txt"
+    after_help = "Examples:\n  oktactl auth login --org https://acme.okta.com\n  oktactl auth login --org https://acme.okta.com --with-token < token.txt\n  oktactl auth login --org https://acme.okta.com --client-id 0oa1b2c3d4 --private-key key.pem"
 )]
 pub struct LoginArgs {
     /// Read the token from standard input instead of a hidden prompt
-    #[arg(long)]
+    #[arg(long, conflicts_with = "client_id")]
     pub with_token: bool,
+
+    /// OAuth service app: its client id (with --private-key)
+    #[arg(long, value_name = "ID", requires = "private_key")]
+    pub client_id: Option<String>,
+
+    /// The service app's private key: PEM (PKCS#8, PKCS#1, SEC1) or JWK, RSA or EC P-256; `-` reads stdin
+    #[arg(long, value_name = "FILE", requires = "client_id")]
+    pub private_key: Option<std::path::PathBuf>,
+
+    /// The key id (kid) registered for the public key, if the JWK holds none
+    #[arg(long, value_name = "KID", requires = "client_id")]
+    pub key_id: Option<String>,
+
+    /// Scopes to ask for, comma-separated (default: those the commands need)
+    #[arg(
+        long,
+        value_name = "S,…",
+        value_delimiter = ',',
+        requires = "client_id"
+    )]
+    pub scopes: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -33,6 +54,9 @@ struct LoggedIn {
 }
 
 pub fn run(ctx: &Context, args: LoginArgs) -> Result<()> {
+    if let (Some(id), Some(key)) = (&args.client_id, &args.private_key) {
+        return super::login_app::run(ctx, id, key, args.key_id.clone(), &args.scopes);
+    }
     let org = ctx.org()?;
     let org_text = config::origin_text(&org);
     let token = if args.with_token {
@@ -47,7 +71,7 @@ pub fn run(ctx: &Context, args: LoginArgs) -> Result<()> {
         return Err(Error::usage("no terminal to ask for the token")
             .hint("pipe it in: `oktactl auth login --with-token < token.txt`"));
     };
-    let client = ctx.client_for(org.clone(), token.clone())?;
+    let client = ctx.client_for(org.clone(), Credential::ApiToken(token.clone()))?;
     let me: User = client
         .get(client.api(&["users", "me"])?)
         .map_err(|e| e.context(format!("verifying the token with {org_text}")))?;
@@ -68,13 +92,14 @@ pub fn run(ctx: &Context, args: LoginArgs) -> Result<()> {
             ctx.profile()
         ));
     } else {
-        store.set(ctx.profile(), &token)?;
+        store.set(ctx.profile(), &Secret::Token(token))?;
         let (path, cfg) = ctx.config()?;
         let mut cfg = cfg.clone();
         cfg.profiles.insert(
             ctx.profile().to_string(),
             Profile {
                 org: Some(org_text.clone()),
+                ..Profile::default()
             },
         );
         cfg.save(path)?;

@@ -11,19 +11,19 @@ pub fn run(ctx: &Context, _args: LogoutArgs) -> Result<()> {
     let profile = ctx.profile();
     if ctx.global.dry_run {
         ctx.out.status(&format!(
-            "dry run: would delete the token of profile '{profile}' from {}",
+            "dry run: would delete the credential of profile '{profile}' from {}",
             store.backend()
         ));
         return Ok(());
     }
     if store.delete(profile)? {
         ctx.out.status(&format!(
-            "Deleted the token of profile '{profile}' from {}",
+            "Deleted the credential of profile '{profile}' from {}",
             store.backend()
         ));
     } else {
         ctx.out.status(&format!(
-            "No token was stored for profile '{profile}' in {}",
+            "No credential was stored for profile '{profile}' in {}",
             store.backend()
         ));
     }

@@ -1,6 +1,7 @@
 //! `auth login`, `auth status`, `auth logout`.
 
 mod login;
+mod login_app;
 mod logout;
 mod status;
 
@@ -11,11 +12,11 @@ use crate::error::Result;
 
 #[derive(Debug, Subcommand)]
 pub enum AuthCommand {
-    /// Verify an API token and store it in the OS keyring
+    /// Verify an API token, or a service app's private key, and store it in the OS keyring
     Login(login::LoginArgs),
-    /// Show the org, profile, where the token comes from and whether it works
+    /// Show the org, profile, the credential's kind and source, and whether it works
     Status(status::StatusArgs),
-    /// Delete the profile's token from the OS keyring
+    /// Delete the profile's token or private key from the OS keyring
     Logout(logout::LogoutArgs),
 }
 

@@ -5,6 +5,7 @@ use crate::config;
 use crate::context::Context;
 use crate::error::{Error, Kind, Result};
 use crate::okta::models::User;
+use crate::okta::Client;
 use crate::output::{or_dash, Tabular};
 
 #[derive(Debug, Args)]
@@ -14,6 +15,7 @@ pub struct StatusArgs {}
 struct Status {
     org: String,
     profile: String,
+    credential: String,
     token_source: String,
     keyring_backend: &'static str,
     token_owner: Option<String>,
@@ -25,7 +27,8 @@ impl Tabular for Status {
         vec![
             "org",
             "profile",
-            "token source",
+            "credential",
+            "source",
             "keyring",
             "token owner",
             "valid",
@@ -35,6 +38,7 @@ impl Tabular for Status {
         vec![
             self.org.clone(),
             self.profile.clone(),
+            self.credential.clone(),
             self.token_source.clone(),
             self.keyring_backend.to_string(),
             or_dash(&self.token_owner),
@@ -48,25 +52,27 @@ pub fn run(ctx: &Context, _args: StatusArgs) -> Result<()> {
     let mut status = Status {
         org: config::origin_text(&org),
         profile: ctx.profile().to_string(),
+        credential: "none".into(),
         token_source: "none".into(),
         keyring_backend: ctx.store().backend(),
         token_owner: None,
         valid: false,
     };
-    let failure = match ctx.token(&org) {
+    let failure = match ctx.credential(&org) {
         Err(e) if e.kind == Kind::Auth => Some(e),
         Err(e) => return Err(e),
-        Ok((token, source)) => {
+        Ok((credential, source)) => {
             status.token_source = source.to_string();
-            let client = ctx.client_for(org.clone(), token)?;
-            match client.get::<User>(client.api(&["users", "me"])?) {
-                Ok(me) => {
-                    status.token_owner = Some(format!("{} ({})", me.login(), me.name()));
+            status.credential = credential.kind();
+            let client = ctx.client_for(org.clone(), credential)?;
+            match check(&client) {
+                Ok(owner) => {
+                    status.token_owner = Some(owner);
                     status.valid = true;
                     None
                 }
-                Err(e) if e.kind == Kind::Auth => Some(e),
-                Err(e) => return Err(e.context("checking the token")),
+                Err(e) if matches!(e.kind, Kind::Auth | Kind::Permission) => Some(e),
+                Err(e) => return Err(e.context("checking the credential")),
             }
         }
     };
@@ -75,5 +81,25 @@ pub fn run(ctx: &Context, _args: StatusArgs) -> Result<()> {
         Some(e) => Err(e),
         None if status.valid => Ok(()),
         None => Err(Error::auth("the token is not valid")),
+    }
+}
+
+/// Who the credential acts as: the token's admin, or the service app with
+/// the token type and granted scopes.
+fn check(client: &Client) -> Result<String> {
+    match client.oauth() {
+        Some(session) => {
+            let a = session.access(client)?;
+            Ok(format!(
+                "service app {} ({} token; scopes: {})",
+                session.client_id(),
+                if a.dpop { "DPoP" } else { "Bearer" },
+                a.granted.join(" ")
+            ))
+        }
+        None => {
+            let me: User = client.get(client.api(&["users", "me"])?)?;
+            Ok(format!("{} ({})", me.login(), me.name()))
+        }
     }
 }
