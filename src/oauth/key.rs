@@ -194,7 +194,11 @@ fn from_jwk(text: &str) -> Result<(Material, Option<String>), String> {
             if jwk.get("d").is_none() {
                 return Err("the JWK is a public key (no 'd'); pass the private key".into());
             }
-            let key = p256::SecretKey::from_jwk_str(text)
+            // Only the key members: p256 refuses members such as `kid` or `use`.
+            let bare = serde_json::json!({
+                "kty": "EC", "crv": "P-256", "x": jwk.get("x"), "y": jwk.get("y"), "d": jwk.get("d"),
+            });
+            let key = p256::SecretKey::from_jwk_str(&bare.to_string())
                 .map_err(|_| "the EC JWK is not a valid P-256 private key")?;
             Material::Ec(key)
         }
