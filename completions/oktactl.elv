@@ -36,8 +36,8 @@ set edit:completion:arg-completer[oktactl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand auth 'Store, check or remove the API token'
-            cand whoami 'Show the token''s own account and its admin roles'
+            cand auth 'Store, check or remove the API token or service-app key'
+            cand whoami 'Show the credential''s account (or service app, with its scopes) and its admin roles'
             cand user 'Identify and list employees'
             cand unlock 'Unlock locked-out users'
             cand reset-password 'Reset a user''s password: an emailed link, a one-time URL, or a temporary password'
@@ -65,12 +65,16 @@ set edit:completion:arg-completer[oktactl] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand login 'Verify an API token and store it in the OS keyring'
-            cand status 'Show the org, profile, where the token comes from and whether it works'
-            cand logout 'Delete the profile''s token from the OS keyring'
+            cand login 'Verify an API token, or a service app''s private key, and store it in the OS keyring'
+            cand status 'Show the org, profile, the credential''s kind and source, and whether it works'
+            cand logout 'Delete the profile''s token or private key from the OS keyring'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oktactl;auth;login'= {
+            cand --client-id 'OAuth service app: its client id (with --private-key)'
+            cand --private-key 'The service app''s private key: PEM (PKCS#8, PKCS#1, SEC1) or JWK, RSA or EC P-256; `-` reads stdin'
+            cand --key-id 'The key id (kid) registered for the public key, if the JWK holds none'
+            cand --scopes 'Scopes to ask for, comma-separated (default: those the commands need)'
             cand --org 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)'
             cand --profile 'A named profile from the config file'
             cand -o 'Output format'
@@ -132,9 +136,9 @@ set edit:completion:arg-completer[oktactl] = {|@words|
             cand --version 'Print version'
         }
         &'oktactl;auth;help'= {
-            cand login 'Verify an API token and store it in the OS keyring'
-            cand status 'Show the org, profile, where the token comes from and whether it works'
-            cand logout 'Delete the profile''s token from the OS keyring'
+            cand login 'Verify an API token, or a service app''s private key, and store it in the OS keyring'
+            cand status 'Show the org, profile, the credential''s kind and source, and whether it works'
+            cand logout 'Delete the profile''s token or private key from the OS keyring'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oktactl;auth;help;login'= {
@@ -354,8 +358,8 @@ set edit:completion:arg-completer[oktactl] = {|@words|
             cand --version 'Print version'
         }
         &'oktactl;help'= {
-            cand auth 'Store, check or remove the API token'
-            cand whoami 'Show the token''s own account and its admin roles'
+            cand auth 'Store, check or remove the API token or service-app key'
+            cand whoami 'Show the credential''s account (or service app, with its scopes) and its admin roles'
             cand user 'Identify and list employees'
             cand unlock 'Unlock locked-out users'
             cand reset-password 'Reset a user''s password: an emailed link, a one-time URL, or a temporary password'
@@ -365,9 +369,9 @@ set edit:completion:arg-completer[oktactl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oktactl;help;auth'= {
-            cand login 'Verify an API token and store it in the OS keyring'
-            cand status 'Show the org, profile, where the token comes from and whether it works'
-            cand logout 'Delete the profile''s token from the OS keyring'
+            cand login 'Verify an API token, or a service app''s private key, and store it in the OS keyring'
+            cand status 'Show the org, profile, the credential''s kind and source, and whether it works'
+            cand logout 'Delete the profile''s token or private key from the OS keyring'
         }
         &'oktactl;help;auth;login'= {
         }

@@ -38,8 +38,8 @@ complete -c oktactl -n "__fish_oktactl_needs_command" -s q -l quiet -d 'Only err
 complete -c oktactl -n "__fish_oktactl_needs_command" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
 complete -c oktactl -n "__fish_oktactl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktactl -n "__fish_oktactl_needs_command" -s V -l version -d 'Print version'
-complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "auth" -d 'Store, check or remove the API token'
-complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "whoami" -d 'Show the token\'s own account and its admin roles'
+complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "auth" -d 'Store, check or remove the API token or service-app key'
+complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "whoami" -d 'Show the credential\'s account (or service app, with its scopes) and its admin roles'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "user" -d 'Identify and list employees'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "unlock" -d 'Unlock locked-out users'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "reset-password" -d 'Reset a user\'s password: an emailed link, a one-time URL, or a temporary password'
@@ -61,10 +61,14 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_see
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s h -l help -d 'Print help'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s V -l version -d 'Print version'
-complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -f -a "login" -d 'Verify an API token and store it in the OS keyring'
-complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -f -a "status" -d 'Show the org, profile, where the token comes from and whether it works'
-complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -f -a "logout" -d 'Delete the profile\'s token from the OS keyring'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -f -a "login" -d 'Verify an API token, or a service app\'s private key, and store it in the OS keyring'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -f -a "status" -d 'Show the org, profile, the credential\'s kind and source, and whether it works'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -f -a "logout" -d 'Delete the profile\'s token or private key from the OS keyring'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -l client-id -d 'OAuth service app: its client id (with --private-key)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -l private-key -d 'The service app\'s private key: PEM (PKCS#8, PKCS#1, SEC1) or JWK, RSA or EC P-256; `-` reads stdin' -r -F
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -l key-id -d 'The key id (kid) registered for the public key, if the JWK holds none' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -l scopes -d 'Scopes to ask for, comma-separated (default: those the commands need)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -l profile -d 'A named profile from the config file' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -s o -l output -d 'Output format' -r -f -a "table\t''
@@ -108,9 +112,9 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_su
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s h -l help -d 'Print help'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s V -l version -d 'Print version'
-complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "login" -d 'Verify an API token and store it in the OS keyring'
-complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the org, profile, where the token comes from and whether it works'
-complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "logout" -d 'Delete the profile\'s token from the OS keyring'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "login" -d 'Verify an API token, or a service app\'s private key, and store it in the OS keyring'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the org, profile, the credential\'s kind and source, and whether it works'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "logout" -d 'Delete the profile\'s token or private key from the OS keyring'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -l profile -d 'A named profile from the config file' -r
@@ -269,8 +273,8 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -s q -l qui
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user unlock reset-password reset-mfa log completions help" -f -a "auth" -d 'Store, check or remove the API token'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user unlock reset-password reset-mfa log completions help" -f -a "whoami" -d 'Show the token\'s own account and its admin roles'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user unlock reset-password reset-mfa log completions help" -f -a "auth" -d 'Store, check or remove the API token or service-app key'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user unlock reset-password reset-mfa log completions help" -f -a "whoami" -d 'Show the credential\'s account (or service app, with its scopes) and its admin roles'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user unlock reset-password reset-mfa log completions help" -f -a "user" -d 'Identify and list employees'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user unlock reset-password reset-mfa log completions help" -f -a "unlock" -d 'Unlock locked-out users'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user unlock reset-password reset-mfa log completions help" -f -a "reset-password" -d 'Reset a user\'s password: an emailed link, a one-time URL, or a temporary password'
@@ -278,8 +282,8 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_see
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user unlock reset-password reset-mfa log completions help" -f -a "log" -d 'Show a user\'s recent System Log events: lock-outs, resets, factor and group changes'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user unlock reset-password reset-mfa log completions help" -f -a "completions" -d 'Print the shell completion script'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user unlock reset-password reset-mfa log completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "login" -d 'Verify an API token and store it in the OS keyring'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show the org, profile, where the token comes from and whether it works'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "logout" -d 'Delete the profile\'s token from the OS keyring'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "login" -d 'Verify an API token, or a service app\'s private key, and store it in the OS keyring'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show the org, profile, the credential\'s kind and source, and whether it works'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "logout" -d 'Delete the profile\'s token or private key from the OS keyring'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "show" -d 'Identify an employee: status, last sign-in, password dates, groups, factors'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "list" -d 'List users, streamed through all pages'
