@@ -83,7 +83,9 @@ fn unlock_locked_out_user_posts_unlock_by_id_and_audits() {
     let lines = audit_lines(&sb);
     assert_eq!(lines.len(), 1);
     let a = &lines[0];
-    assert_eq!(a["operator"], "alice");
+    // The OS account, not the USER variable anyone can set.
+    assert_eq!(a["operator"], whoami::username().unwrap().as_str());
+    assert_ne!(a["operator"], "alice");
     assert_eq!(a["command"], "unlock");
     assert_eq!(a["user_id"], "00u1");
     assert_eq!(a["user"], "jane@acme.com");
