@@ -888,11 +888,10 @@ fn handle_api(state: &State, req: &Request, seg: &[&str]) -> Response {
             let prefix = param(req, "q").map(str::to_ascii_lowercase);
             let pred = |k: usize| {
                 let gname = format!("Group {k}");
-                name.as_ref()
-                    .map_or(true, |n| n.eq_ignore_ascii_case(&gname))
+                name.as_ref().is_none_or(|n| n.eq_ignore_ascii_case(&gname))
                     && prefix
                         .as_ref()
-                        .map_or(true, |p| gname.to_ascii_lowercase().starts_with(p.as_str()))
+                        .is_none_or(|p| gname.to_ascii_lowercase().starts_with(p.as_str()))
             };
             let (hits, more) = page(GROUPS, start, limit, pred);
             let body: Vec<Value> = hits.iter().map(|&k| group_by_index(base, k)).collect();
