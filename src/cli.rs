@@ -2,7 +2,7 @@
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::commands::{auth, completions, user, whoami};
+use crate::commands::{auth, check_perms, completions, expiring, user, whoami};
 use crate::output::Format;
 
 const EXIT_CODES: &str = "\
@@ -89,6 +89,10 @@ pub enum Command {
     /// Identify and list employees
     #[command(subcommand)]
     User(user::UserCommand),
+    /// List users whose password expires soon
+    Expiring(expiring::ExpiringArgs),
+    /// Audit the token's admin roles against what the jobs need
+    CheckPerms(check_perms::CheckPermsArgs),
     /// Print the shell completion script
     Completions(completions::CompletionsArgs),
 }

@@ -1,7 +1,9 @@
 //! One file per command; one exhaustive match.
 
 pub mod auth;
+pub mod check_perms;
 pub mod completions;
+pub mod expiring;
 pub mod user;
 pub mod whoami;
 
@@ -14,6 +16,8 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
         Command::Auth(c) => auth::run(ctx, c),
         Command::Whoami(a) => whoami::run(ctx, a),
         Command::User(c) => user::run(ctx, c),
+        Command::Expiring(a) => expiring::run(ctx, a),
+        Command::CheckPerms(a) => check_perms::run(ctx, a),
         Command::Completions(a) => completions::run(ctx, a),
     }
 }
