@@ -1,19 +1,19 @@
 //! `expiring`: passwords that expire soon. Okta stores no expiry date: it is
 //! `passwordChanged` + `maxAgeDays` of the password policy that applies.
 
+mod row;
+
 use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use jiff::{SignedDuration, Timestamp};
-use serde::Serialize;
 
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::okta::models::User;
-use crate::okta::policy::{expires_at, policy_for, Policy};
-use crate::output::{or_dash, Tabular};
+use row::{row_for, Skip};
 
 #[derive(Debug, Args)]
 #[command(
@@ -31,73 +31,6 @@ pub struct ExpiringArgs {
     pub include_expired: bool,
 }
 
-/// One listed user.
-#[derive(Debug, Serialize)]
-pub struct Expiring {
-    pub id: String,
-    pub login: String,
-    pub email: Option<String>,
-    pub name: String,
-    pub status: String,
-    pub password_changed: String,
-    pub expires: String,
-    pub days_left: i64,
-    pub policy: String,
-    pub warn_days: i64,
-    #[serde(skip)]
-    at: Timestamp,
-}
-
-impl Tabular for Expiring {
-    fn columns() -> Vec<&'static str> {
-        vec![
-            "id",
-            "login",
-            "email",
-            "name",
-            "status",
-            "password_changed",
-            "expires",
-            "days_left",
-            "policy",
-            "warn_days",
-        ]
-    }
-    fn row(&self) -> Vec<String> {
-        vec![
-            self.id.clone(),
-            self.login.clone(),
-            or_dash(&self.email),
-            self.name.clone(),
-            self.status.clone(),
-            self.password_changed.clone(),
-            self.expires.clone(),
-            self.days_left.to_string(),
-            self.policy.clone(),
-            self.warn_days.to_string(),
-        ]
-    }
-    fn table_columns() -> Vec<&'static str> {
-        vec![
-            "login",
-            "name",
-            "status",
-            "expires",
-            "days_left",
-            "policy",
-            "warn_days",
-        ]
-    }
-}
-
-/// Why a candidate was not evaluated.
-enum Skip {
-    Directory,
-    NoPassword,
-    NoPolicy,
-    Never,
-}
-
 #[derive(Default)]
 struct Skipped {
     directory: u64,
@@ -105,8 +38,6 @@ struct Skipped {
     no_policy: u64,
     never: u64,
 }
-
-const DAY_SECS: i64 = 86_400;
 
 pub fn run(ctx: &Context, args: ExpiringArgs) -> Result<()> {
     let client = ctx.client()?;
@@ -178,53 +109,6 @@ pub fn run(ctx: &Context, args: ExpiringArgs) -> Result<()> {
     ctx.out.list(rows.iter().map(Ok))?;
     ctx.out.status(&footer(&args, rows.len(), seen, &skipped));
     Ok(())
-}
-
-/// The user's expiry, or why it has none.
-fn row_for(
-    user: User,
-    policies: &[Policy],
-    members: &HashMap<String, HashSet<String>>,
-    now: Timestamp,
-) -> std::result::Result<Expiring, Skip> {
-    if matches!(user.provider_type(), "ACTIVE_DIRECTORY" | "LDAP") {
-        return Err(Skip::Directory);
-    }
-    let changed = user.password_changed.clone().ok_or(Skip::NoPassword)?;
-    let in_group = |g: &str| members.get(g).is_some_and(|m| m.contains(&user.id));
-    let policy =
-        policy_for(policies, &user.id, user.provider_type(), &in_group).ok_or(Skip::NoPolicy)?;
-    let expired = user.status == "PASSWORD_EXPIRED";
-    let at = match expires_at(&changed, policy) {
-        // An admin expired it before the policy would: since the status change.
-        Some(t) if expired && t > now => status_changed(&user, now),
-        Some(t) => t,
-        None if expired => status_changed(&user, now),
-        None if policy.max_age_days <= 0 => return Err(Skip::Never),
-        None => return Err(Skip::NoPassword),
-    };
-    let days_left = at.duration_since(now).as_secs().div_euclid(DAY_SECS);
-    Ok(Expiring {
-        login: user.login().to_string(),
-        name: user.name(),
-        id: user.id,
-        email: user.profile.email,
-        status: user.status,
-        password_changed: changed,
-        expires: at.to_string(),
-        days_left,
-        policy: policy.name.clone(),
-        warn_days: policy.warn_days,
-        at,
-    })
-}
-
-fn status_changed(user: &User, now: Timestamp) -> Timestamp {
-    user.status_changed
-        .as_deref()
-        .and_then(|s| s.parse::<Timestamp>().ok())
-        .filter(|t| *t <= now)
-        .unwrap_or(now)
 }
 
 fn footer(args: &ExpiringArgs, listed: usize, seen: u64, s: &Skipped) -> String {
