@@ -113,9 +113,9 @@ pub fn run(ctx: &Context, args: ExpiringArgs) -> Result<()> {
 
 fn footer(args: &ExpiringArgs, listed: usize, seen: u64, s: &Skipped) -> String {
     let window = if args.include_expired {
-        format!("expire within {} days or have expired", args.within)
+        format!("expire within {} or have expired", days(args.within))
     } else {
-        format!("expire within {} days", args.within)
+        format!("expire within {}", days(args.within))
     };
     let mut text = format!("{listed} of {seen} users {window}");
     let reasons: Vec<String> = [
@@ -136,6 +136,14 @@ fn footer(args: &ExpiringArgs, listed: usize, seen: u64, s: &Skipped) -> String 
         text.push_str(&format!("; skipped {total}: {}", reasons.join(", ")));
     }
     text
+}
+
+fn days(n: u32) -> String {
+    if n == 1 {
+        "1 day".into()
+    } else {
+        format!("{n} days")
+    }
 }
 
 /// A spinner on stderr, only at a terminal and without `--quiet`.
