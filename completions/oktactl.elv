@@ -43,6 +43,8 @@ set edit:completion:arg-completer[oktactl] = {|@words|
             cand reset-password 'Reset a user''s password: an emailed link, a one-time URL, or a temporary password'
             cand reset-mfa 'Reset a user''s MFA factors, all of them or one'
             cand log 'Show a user''s recent System Log events: lock-outs, resets, factor and group changes'
+            cand expiring 'List users whose password expires soon'
+            cand check-perms 'Audit the token''s admin roles against what the jobs need'
             cand completions 'Print the shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -337,6 +339,52 @@ set edit:completion:arg-completer[oktactl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'oktactl;expiring'= {
+            cand --within 'List passwords that expire within this many days'
+            cand --group 'Only members of this group (id or exact name)'
+            cand --org 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)'
+            cand --profile 'A named profile from the config file'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --ticket 'The help-desk ticket a mutating command serves, for the audit log'
+            cand --timeout 'Seconds to wait for each HTTP request'
+            cand --include-expired 'Also list passwords already expired, and PASSWORD_EXPIRED users'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --dry-run 'Print what a mutating command would do and send no mutating request'
+            cand -v 'One stderr line per HTTP request (never the token)'
+            cand --verbose 'One stderr line per HTTP request (never the token)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --no-color 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktactl;check-perms'= {
+            cand --for 'The jobs whose rights to check'
+            cand --group 'Also check that the group-scoped roles reach this group (id or exact name; repeatable)'
+            cand --org 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)'
+            cand --profile 'A named profile from the config file'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --ticket 'The help-desk ticket a mutating command serves, for the audit log'
+            cand --timeout 'Seconds to wait for each HTTP request'
+            cand --strict 'Fail on excess too: SUPER_ADMIN, ORG_ADMIN and any role the jobs do not need'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --dry-run 'Print what a mutating command would do and send no mutating request'
+            cand -v 'One stderr line per HTTP request (never the token)'
+            cand --verbose 'One stderr line per HTTP request (never the token)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --no-color 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'oktactl;completions'= {
             cand --org 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)'
             cand --profile 'A named profile from the config file'
@@ -365,6 +413,8 @@ set edit:completion:arg-completer[oktactl] = {|@words|
             cand reset-password 'Reset a user''s password: an emailed link, a one-time URL, or a temporary password'
             cand reset-mfa 'Reset a user''s MFA factors, all of them or one'
             cand log 'Show a user''s recent System Log events: lock-outs, resets, factor and group changes'
+            cand expiring 'List users whose password expires soon'
+            cand check-perms 'Audit the token''s admin roles against what the jobs need'
             cand completions 'Print the shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -396,6 +446,10 @@ set edit:completion:arg-completer[oktactl] = {|@words|
         &'oktactl;help;reset-mfa'= {
         }
         &'oktactl;help;log'= {
+        }
+        &'oktactl;help;expiring'= {
+        }
+        &'oktactl;help;check-perms'= {
         }
         &'oktactl;help;completions'= {
         }

@@ -951,6 +951,55 @@ fn handle_api(state: &State, req: &Request, seg: &[&str]) -> Response {
             }
             Response::empty(204)
         }
+        ("POST", ["api", "v1", "users", id, "lifecycle", op]) => {
+            let Some(i) = lookup_user(state, id) else {
+                return not_found(state, id, "User");
+            };
+            match *op {
+                "unlock" if state.statuses[i] == "LOCKED_OUT" => Response::empty(200),
+                "unlock" => okta_error(state, 403, "E0000032", "Unlock is not allowed for this user."),
+                "reset_password" if param(req, "sendEmail") == Some("false") => Response::json(
+                    200,
+                    json!({"resetPasswordUrl": format!("{base}/reset_password/drpMockOneTime{i}")}).to_string(),
+                ),
+                "reset_password" => Response::json(200, "{}".into()),
+                "expire_password_with_temp_password" => {
+                    Response::json(200, json!({"tempPassword": format!("Mock-Temp-{i}")}).to_string())
+                }
+                "reset_factors" => Response::empty(200),
+                _ => not_found(state, op, "Lifecycle"),
+            }
+        }
+        ("GET", ["api", "v1", "users", id, "factors"]) => match lookup_user(state, id) {
+            Some(i) if i % 3 == 0 => Response::json(
+                200,
+                json!([
+                    {"id": format!("sms{i:017}"), "factorType": "sms", "provider": "OKTA", "status": "ACTIVE",
+                     "profile": {"phoneNumber": "+1 555 0100"}},
+                    {"id": format!("opf{i:017}"), "factorType": "push", "provider": "OKTA", "status": "ACTIVE"}
+                ])
+                .to_string(),
+            ),
+            Some(_) => Response::json(200, "[]".into()),
+            None => not_found(state, id, "User"),
+        },
+        ("DELETE", ["api", "v1", "users", id, "factors", _]) => match lookup_user(state, id) {
+            Some(_) => Response::empty(204),
+            None => not_found(state, id, "User"),
+        },
+        ("GET", ["api", "v1", "logs"]) => {
+            let target = param(req, "filter").unwrap_or("").to_string();
+            let t = rfc3339(base_epoch() - 3_600);
+            let events = json!([
+                {"uuid": "e1", "published": t, "eventType": "user.account.lock",
+                 "displayMessage": "Max sign in attempts exceeded", "severity": "WARN",
+                 "actor": {"id": "00u", "type": "User", "displayName": "Employee", "alternateId": "employee"},
+                 "outcome": {"result": "FAILURE", "reason": "LOCKED_OUT"},
+                 "client": {"ipAddress": "203.0.113.7", "userAgent": {"rawUserAgent": "Mozilla/5.0"}},
+                 "target": [{"id": target, "type": "User"}]}
+            ]);
+            Response::json(200, events.to_string())
+        }
         ("GET", ["api", "v1", "policies"]) => match param(req, "type") {
             None => okta_error(state, 400, "E0000001", "Api validation failed: type"),
             Some(t) if t.eq_ignore_ascii_case("PASSWORD") => {

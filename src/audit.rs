@@ -71,13 +71,20 @@ pub fn path() -> Result<PathBuf> {
     Ok(dir.join("audit.log"))
 }
 
-/// The OS user running the tool.
+/// The OS account running the tool, asked of the OS (environment variables
+/// such as USER are easy to set to anything); the environment only as a fallback.
 pub fn operator() -> String {
-    ["USER", "USERNAME", "LOGNAME"]
-        .iter()
-        .filter_map(|v| std::env::var(v).ok())
+    whoami::username()
+        .ok()
         .map(|s| s.trim().to_string())
-        .find(|s| !s.is_empty())
+        .filter(|s| !s.is_empty())
+        .or_else(|| {
+            ["USER", "USERNAME", "LOGNAME"]
+                .iter()
+                .filter_map(|v| std::env::var(v).ok())
+                .map(|s| s.trim().to_string())
+                .find(|s| !s.is_empty())
+        })
         .unwrap_or_else(|| "unknown".into())
 }
 

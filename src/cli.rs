@@ -2,7 +2,9 @@
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::commands::{auth, completions, log, reset_mfa, reset_password, unlock, user, whoami};
+use crate::commands::{
+    auth, check_perms, completions, expiring, log, reset_mfa, reset_password, unlock, user, whoami,
+};
 use crate::output::Format;
 
 const EXIT_CODES: &str = "\
@@ -99,6 +101,10 @@ pub enum Command {
     ResetMfa(reset_mfa::ResetMfaArgs),
     /// Show a user's recent System Log events: lock-outs, resets, factor and group changes
     Log(log::LogArgs),
+    /// List users whose password expires soon
+    Expiring(expiring::ExpiringArgs),
+    /// Audit the token's admin roles against what the jobs need
+    CheckPerms(check_perms::CheckPermsArgs),
     /// Print the shell completion script
     Completions(completions::CompletionsArgs),
 }

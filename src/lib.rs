@@ -13,6 +13,7 @@ pub mod generate;
 pub mod oauth;
 pub mod okta;
 pub mod output;
+pub mod perms;
 
 use clap::Parser;
 

@@ -92,8 +92,7 @@ impl Printer {
                         out.write_all(b",").map_err(write_err)?;
                     }
                     out.write_all(b"\n  ").map_err(write_err)?;
-                    serde_json::to_writer(&mut out, &item)
-                        .map_err(|e| Error::failed(e.to_string()))?;
+                    serde_json::to_writer(&mut out, &item).map_err(json_err)?;
                     n += 1;
                 }
                 out.write_all(if n > 0 { b"\n]\n" } else { b"]\n" })
@@ -239,6 +238,15 @@ impl Printer {
         if !self.quiet {
             eprintln!("warning: {}", clean(msg));
         }
+    }
+}
+
+/// A closed stdout (`| head`) stays a broken pipe, so the command stops quietly.
+fn json_err(e: serde_json::Error) -> Error {
+    if e.is_io() {
+        Error::from(std::io::Error::from(e))
+    } else {
+        Error::failed(e.to_string())
     }
 }
 

@@ -2,7 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 mod common;
 
-use common::{okta_error, text, user, Sandbox, TOKEN};
+use common::{no_mutation, okta_error, text, user, Sandbox, TOKEN};
 use mockito::{Matcher, Mock, Server};
 use serde_json::Value;
 
@@ -26,21 +26,6 @@ fn lifecycle(server: &mut Server, id: &str, op: &str, query: Matcher, body: &str
         .with_header("x-okta-request-id", "req-42")
         .with_body(body)
         .create()
-}
-
-/// Any POST or DELETE at all: for "nothing was sent".
-fn no_mutation(server: &mut Server) -> (Mock, Mock) {
-    let post = server
-        .mock("POST", Matcher::Any)
-        .match_query(Matcher::Any)
-        .expect(0)
-        .create();
-    let delete = server
-        .mock("DELETE", Matcher::Any)
-        .match_query(Matcher::Any)
-        .expect(0)
-        .create();
-    (post, delete)
 }
 
 fn audit_lines(sb: &Sandbox) -> Vec<Value> {
@@ -83,7 +68,9 @@ fn unlock_locked_out_user_posts_unlock_by_id_and_audits() {
     let lines = audit_lines(&sb);
     assert_eq!(lines.len(), 1);
     let a = &lines[0];
-    assert_eq!(a["operator"], "alice");
+    // The OS account, not the USER variable anyone can set.
+    assert_eq!(a["operator"], whoami::username().unwrap().as_str());
+    assert_ne!(a["operator"], "alice");
     assert_eq!(a["command"], "unlock");
     assert_eq!(a["user_id"], "00u1");
     assert_eq!(a["user"], "jane@acme.com");

@@ -2,7 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 mod common;
 
-use common::{okta_error, text, user, Sandbox, TOKEN};
+use common::{no_mutation, okta_error, text, user, Sandbox, TOKEN};
 use mockito::{Matcher, Mock, Server};
 use serde_json::{json, Value};
 
@@ -27,20 +27,6 @@ fn lifecycle(server: &mut Server, op: &str, query: Matcher, body: &str) -> Mock 
         .with_header("x-okta-request-id", "req-9")
         .with_body(body)
         .create()
-}
-
-fn no_mutation(server: &mut Server) -> (Mock, Mock) {
-    let post = server
-        .mock("POST", Matcher::Any)
-        .match_query(Matcher::Any)
-        .expect(0)
-        .create();
-    let delete = server
-        .mock("DELETE", Matcher::Any)
-        .match_query(Matcher::Any)
-        .expect(0)
-        .create();
-    (post, delete)
 }
 
 fn factors(server: &mut Server, list: Value) -> Mock {

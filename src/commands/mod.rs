@@ -1,7 +1,9 @@
 //! One file per command; one exhaustive match.
 
 pub mod auth;
+pub mod check_perms;
 pub mod completions;
+pub mod expiring;
 pub mod log;
 pub mod reset_mfa;
 pub mod reset_password;
@@ -23,6 +25,8 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
         Command::ResetPassword(a) => reset_password::run(ctx, a),
         Command::ResetMfa(a) => reset_mfa::run(ctx, a),
         Command::Log(a) => log::run(ctx, a),
+        Command::Expiring(a) => expiring::run(ctx, a),
+        Command::CheckPerms(a) => check_perms::run(ctx, a),
         Command::Completions(a) => completions::run(ctx, a),
     }
 }

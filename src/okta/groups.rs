@@ -1,4 +1,8 @@
-//! Finding groups: by id or exact name.
+//! Finding groups: by id or exact name; their members' ids.
+
+use std::collections::HashSet;
+
+use serde::Deserialize;
 
 use super::models::Group;
 use super::paths::quoted;
@@ -45,5 +49,22 @@ impl Client {
                 Err(e.hint("pass the group id instead"))
             }
         }
+    }
+}
+
+/// Only the id of a member: what a membership set needs.
+#[derive(Deserialize)]
+struct MemberId {
+    id: String,
+}
+
+impl Client {
+    /// The ids of a group's members, all pages (`limit=200`).
+    pub fn member_ids(&self, group_id: &str) -> Result<HashSet<String>> {
+        let url = self.api_query(&["groups", group_id, "users"], &[("limit", "200")])?;
+        self.pages::<MemberId>(url)
+            .map(|m| m.map(|m| m.id))
+            .collect::<Result<_>>()
+            .map_err(|e| e.context(format!("listing the members of group {group_id}")))
     }
 }

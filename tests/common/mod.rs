@@ -91,3 +91,20 @@ pub fn text(out: &std::process::Output) -> (String, String) {
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
 }
+
+/// Mocks for any POST or DELETE at all, each expecting none: assert
+/// them to prove that nothing was changed.
+pub fn no_mutation(server: &mut mockito::Server) -> (mockito::Mock, mockito::Mock) {
+    let any = || mockito::Matcher::Any;
+    let post = server
+        .mock("POST", any())
+        .match_query(any())
+        .expect(0)
+        .create();
+    let delete = server
+        .mock("DELETE", any())
+        .match_query(any())
+        .expect(0)
+        .create();
+    (post, delete)
+}

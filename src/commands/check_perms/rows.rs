@@ -1,0 +1,107 @@
+//! The rows of the report: each needed right, met by roles or by probes.
+
+use serde::Serialize;
+
+use super::probe::Probe;
+use crate::okta::roles::ScopedRole;
+use crate::output::Tabular;
+use crate::perms::{self, Outcome, Right};
+
+/// One row of the report: a needed right, an excess role or a checked group.
+#[derive(Debug, Serialize)]
+pub struct Check {
+    pub right: String,
+    pub description: String,
+    pub result: &'static str,
+    pub role: Option<String>,
+    pub scope: Option<String>,
+    /// `role`, `probe`, or null when not given.
+    pub proven_by: Option<&'static str>,
+    pub fix: Option<String>,
+}
+
+impl Tabular for Check {
+    fn columns() -> Vec<&'static str> {
+        vec!["check", "result", "role", "scope", "proven_by", "fix"]
+    }
+    fn row(&self) -> Vec<String> {
+        let dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
+        vec![
+            self.right.clone(),
+            self.result.to_string(),
+            dash(&self.role),
+            dash(&self.scope),
+            self.proven_by.unwrap_or("-").to_string(),
+            dash(&self.fix),
+        ]
+    }
+    fn table_columns() -> Vec<&'static str> {
+        vec!["check", "result", "role", "scope", "fix"]
+    }
+}
+pub fn by_roles(required: &[&'static Right], roles: &[ScopedRole], strict: bool) -> Vec<Check> {
+    required
+        .iter()
+        .map(|right| {
+            let mut c = check(right);
+            match perms::evaluate(right, roles) {
+                Outcome::Pass(by) => {
+                    c.result = "PASS";
+                    c.role = Some(by.join(", "));
+                    c.scope = Some(perms::scope_text(right, roles));
+                    c.proven_by = Some("role");
+                }
+                Outcome::OrgWide(by) => {
+                    c.result = if strict { "EXCESS" } else { "PASS" };
+                    c.role = Some(by.join(", "));
+                    c.scope = Some("whole org".into());
+                    c.proven_by = Some("role");
+                    if strict {
+                        c.fix = Some(format!("{} instead of {}", right.fix, by.join(", ")));
+                    }
+                }
+                Outcome::Fail => c.fix = Some(right.fix.to_string()),
+            }
+            c
+        })
+        .collect()
+}
+
+pub fn by_probes(required: &[&'static Right], probes: &[Probe]) -> Vec<Check> {
+    required
+        .iter()
+        .map(|right| {
+            let mut c = check(right);
+            let probe = right.probe.and_then(|k| probes.iter().find(|p| p.key == k));
+            match probe {
+                Some(p) if p.ok => {
+                    c.result = "PASS";
+                    c.role = Some(format!("unknown (probe: {})", p.request));
+                    c.proven_by = Some("probe");
+                }
+                Some(p) => {
+                    c.fix = Some(format!("Okta refused {}: {}", p.request, right.fix));
+                }
+                None => {
+                    c.fix = Some(format!(
+                        "a read-only probe cannot prove this write right: {}, and let the token list its own roles (GET /api/v1/users/me/roles) so check-perms can prove it",
+                        right.fix
+                    ));
+                }
+            }
+            c
+        })
+        .collect()
+}
+
+fn check(right: &Right) -> Check {
+    Check {
+        right: right.key.to_string(),
+        description: right.what.to_string(),
+        result: "FAIL",
+        role: None,
+        scope: None,
+        proven_by: None,
+        fix: None,
+    }
+}
