@@ -437,3 +437,46 @@ fn an_api_token_in_the_environment_wins_over_the_service_app() {
     assert_eq!(v["token_source"], "environment (OKTA_API_TOKEN)");
     me.assert();
 }
+
+#[test]
+fn check_perms_for_a_service_app_needs_the_scope_as_well_as_the_role() {
+    let mut server = mockito::Server::new();
+    let chk = Checker::default();
+    let key = rsa_pkcs8();
+    let granted = "okta.roles.read okta.logs.read";
+    let (challenge, token) = token_endpoint(&mut server, &chk, key.public, 3600, granted);
+    let token = token.expect(1).create();
+    let roles_path = format!("/oauth2/v1/clients/{CLIENT_ID}/roles");
+    let roles = resource(&mut server, &chk, &roles_path, Matcher::Missing, Some("nonce-1"))
+        .with_body(r#"[{"id":"irb1","type":"HELP_DESK_ADMIN","label":"Help Desk Administrator","status":"ACTIVE"},{"id":"irb2","type":"REPORT_ADMIN","label":"Report Administrator","status":"ACTIVE"}]"#)
+        .expect(1)
+        .create();
+    let targets = resource(
+        &mut server,
+        &chk,
+        &format!("{roles_path}/irb1/targets/groups"),
+        Matcher::Any,
+        Some("nonce-1"),
+    )
+    .with_body("[]")
+    .expect(1)
+    .create();
+    let sb = Sandbox::new();
+    let out = app_cmd(&sb, &server.url(), &key.private_text)
+        .args(["check-perms", "--for", "passwords", "-o", "json", "-q"])
+        .output()
+        .unwrap();
+    let (stdout, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{stderr}\n{:?}", chk.failures());
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["missing"], serde_json::json!(["password_reset"]));
+    let fix = v["checks"][0]["fix"].as_str().unwrap();
+    assert!(
+        fix.contains("okta.users.manage") && fix.contains("HELP_DESK_ADMIN"),
+        "{fix}"
+    );
+    assert_eq!(v["checks"][1]["result"], "PASS");
+    for m in [&challenge, &token, &roles, &targets] {
+        m.assert();
+    }
+}

@@ -3,6 +3,7 @@
 mod groups;
 mod probe;
 mod rows;
+mod scopes;
 
 use clap::Args;
 use serde::Serialize;
@@ -55,17 +56,27 @@ struct Report {
 
 pub fn run(ctx: &Context, args: CheckPermsArgs) -> Result<()> {
     let client = ctx.client()?;
-    let me: User = client
-        .get(client.api(&["users", "me"])?)
-        .map_err(|e| e.context("looking up the token's own account"))?;
+    // A service app has no user: its roles are assigned to the client.
+    let me: Option<User> = match client.oauth() {
+        Some(_) => None,
+        None => Some(
+            client
+                .get(client.api(&["users", "me"])?)
+                .map_err(|e| e.context("looking up the token's own account"))?,
+        ),
+    };
     let found = args
         .group
         .iter()
         .map(|g| client.find_group(g))
         .collect::<Result<Vec<_>>>()?;
-    let listed = client
-        .roles_of(&me.id)
-        .and_then(|r| client.with_targets(&me.id, r));
+    let listed = match (&me, client.oauth()) {
+        (Some(me), _) => client
+            .roles_of(&me.id)
+            .and_then(|r| client.with_targets(&me.id, r)),
+        (None, Some(app)) => client.roles_of_client(app.client_id()),
+        (None, None) => Err(Error::failed("no account to check")),
+    };
     let (roles, roles_error) = match listed {
         Ok(r) => (Some(r), None),
         Err(e) if e.kind == Kind::Permission => (None, Some(e.message.clone())),
@@ -89,6 +100,11 @@ pub fn run(ctx: &Context, args: CheckPermsArgs) -> Result<()> {
             (rows::by_probes(&required, &probes), Some(probes))
         }
     };
+    let mut checks = checks;
+    if let Some(app) = client.oauth() {
+        let granted = app.access(client)?.granted;
+        scopes::apply(&required, &mut checks, &granted);
+    }
     let excess = roles
         .as_deref()
         .map(|r| perms::excess(args.jobs, r))
