@@ -9,7 +9,9 @@ use std::sync::atomic::Ordering;
 
 use common::{text, user, Sandbox};
 use mockito::Matcher;
-use oauth_support::{ec_jwk, ec_sec1, header, rsa_pkcs8, token_endpoint, Checker, CLIENT_ID};
+use oauth_support::{
+    ec_jwk, ec_sec1, header, rsa_pkcs8, token_endpoint, token_endpoint_for, Checker, CLIENT_ID,
+};
 
 const ALL: &str = "okta.users.manage okta.groups.manage okta.apps.read okta.roles.read okta.policies.read okta.logs.read";
 
@@ -479,4 +481,93 @@ fn check_perms_for_a_service_app_needs_the_scope_as_well_as_the_role() {
     for m in [&challenge, &token, &roles, &targets] {
         m.assert();
     }
+}
+
+/// The service app's key through the real OS keyring: `auth login` stores it,
+/// a later process signs with it from the keyring alone, `auth logout` deletes
+/// it. Skips where no keyring answers, unless OKTACTL_REQUIRE_KEYRING=1.
+#[test]
+fn app_key_round_trips_through_the_real_keyring() {
+    let required = std::env::var_os("OKTACTL_REQUIRE_KEYRING").is_some_and(|v| v == "1");
+    let mut server = mockito::Server::new();
+    let chk = Checker::default();
+    let key = rsa_pkcs8();
+    let sb = Sandbox::new();
+    let profile = format!("oktactl-app-test-{}", std::process::id());
+    let cmd = || {
+        let mut c = sb.bare();
+        for var in ["DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR"] {
+            if let Some(v) = std::env::var_os(var) {
+                c.env(var, v);
+            }
+        }
+        c.env("OKTACTL_PROFILE", &profile);
+        c
+    };
+    let file = sb.path("app-key.pem");
+    std::fs::write(&file, &key.private_text).unwrap();
+
+    // Each process makes its own DPoP key, so each meets the nonce challenge;
+    // the token mock answers only an assertion signed by the key, so the
+    // second process's token proves the keyring held the key.
+    let (challenge, token) =
+        token_endpoint_for(&mut server, &chk, key.public.clone(), 3600, ALL, 2);
+    let token = token.expect(2).create();
+    let out = cmd()
+        .args([
+            "auth",
+            "login",
+            "--org",
+            &server.url(),
+            "--client-id",
+            CLIENT_ID,
+            "--private-key",
+        ])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let (login_out, login_err) = text(&out);
+    if !out.status.success() && login_err.contains("no OS keyring is available") {
+        assert!(
+            !required,
+            "OKTACTL_REQUIRE_KEYRING=1 but no keyring: {login_err}"
+        );
+        eprintln!("skipped: no OS keyring answers here");
+        return;
+    }
+    assert!(
+        out.status.success(),
+        "login: {login_err}\n{:?}",
+        chk.failures()
+    );
+    std::fs::remove_file(&file).unwrap();
+
+    let roles = resource(&mut server, &chk, &format!("/oauth2/v1/clients/{CLIENT_ID}/roles"), Matcher::Any, Some("nonce-1"))
+        .with_body(r#"[{"id":"ra1","type":"REPORT_ADMIN","label":"Report Administrator","assignmentType":"CLIENT"}]"#)
+        .expect(1)
+        .create();
+    let out = cmd().args(["whoami", "-o", "json"]).output().unwrap();
+    let (who_out, who_err) = text(&out);
+    assert!(
+        out.status.success(),
+        "whoami from the keyring: {who_err}\n{:?}",
+        chk.failures()
+    );
+    assert!(who_out.contains("REPORT_ADMIN"), "{who_out}");
+    challenge.assert();
+    token.assert();
+    roles.assert();
+
+    let out = cmd().args(["auth", "logout"]).output().unwrap();
+    let (_, logout_err) = text(&out);
+    assert!(
+        out.status.success() && logout_err.contains("Deleted"),
+        "{logout_err}"
+    );
+    assert_no_leak(
+        &sb,
+        &[&login_out, &login_err, &who_out, &who_err],
+        &[&key.marker],
+        &[],
+    );
 }

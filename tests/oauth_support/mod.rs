@@ -19,6 +19,7 @@ use sha2::{Digest, Sha256};
 pub const CLIENT_ID: &str = "0oaTESTapp123";
 
 /// The client key: its private text (as handed to the tool) and a verifier.
+#[derive(Clone)]
 pub enum Public {
     Rsa(Box<rsa::RsaPublicKey>),
     Ec(p256::PublicKey),
@@ -240,6 +241,18 @@ pub fn token_endpoint(
     expires_in: u64,
     scope: &str,
 ) -> (mockito::Mock, mockito::Mock) {
+    token_endpoint_for(server, chk, key, expires_in, scope, 1)
+}
+
+/// `token_endpoint` for `processes` separate runs, each meeting the nonce challenge once.
+pub fn token_endpoint_for(
+    server: &mut mockito::Server,
+    chk: &Checker,
+    key: Public,
+    expires_in: u64,
+    scope: &str,
+    processes: usize,
+) -> (mockito::Mock, mockito::Mock) {
     let url = format!("{}/oauth2/v1/token", server.url());
     let key = Arc::new(key);
     let (c1, c2, k1, k2, u1, u2) = (chk.clone(), chk.clone(), key.clone(), key, url.clone(), url);
@@ -260,7 +273,7 @@ pub fn token_endpoint(
         .with_status(400)
         .with_header("dpop-nonce", "nonce-1")
         .with_body(r#"{"error":"use_dpop_nonce","error_description":"Authorization server requires nonce in DPoP proof."}"#)
-        .expect(1)
+        .expect(processes)
         .create();
     let scope = scope.to_string();
     let issued = chk.tokens_issued.clone();
