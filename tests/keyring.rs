@@ -98,7 +98,7 @@ fn login_status_whoami_logout_through_the_real_keyring() {
         .unwrap();
     let (_, stderr) = text(&out);
     assert!(out.status.success(), "logout: {stderr}");
-    assert!(stderr.contains("Deleted the token"), "{stderr}");
+    assert!(stderr.contains("Deleted the credential"), "{stderr}");
 
     let out = cmd(&sb, &profile)
         .args(["auth", "status"])
