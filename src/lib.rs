@@ -12,6 +12,7 @@ pub mod error;
 pub mod generate;
 pub mod okta;
 pub mod output;
+pub mod provision;
 
 use clap::Parser;
 
