@@ -2,7 +2,9 @@
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::commands::{auth, completions, log, reset_mfa, reset_password, unlock, user, whoami};
+use crate::commands::{
+    auth, completions, grant, log, reset_mfa, reset_password, revoke, unlock, user, whoami,
+};
 use crate::output::Format;
 
 const EXIT_CODES: &str = "\
@@ -89,6 +91,10 @@ pub enum Command {
     /// Identify and list employees
     #[command(subcommand)]
     User(user::UserCommand),
+    /// Add users to a group, or give them an app through its Okta group
+    Grant(grant::GrantArgs),
+    /// Remove users from a group
+    Revoke(revoke::RevokeArgs),
     /// Unlock locked-out users
     Unlock(unlock::UnlockArgs),
     /// Reset a user's password: an emailed link, a one-time URL, or a temporary password
