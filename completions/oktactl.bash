@@ -22,6 +22,9 @@ _oktactl() {
             oktactl,completions)
                 cmd="oktactl__subcmd__completions"
                 ;;
+            oktactl,grant)
+                cmd="oktactl__subcmd__grant"
+                ;;
             oktactl,help)
                 cmd="oktactl__subcmd__help"
                 ;;
@@ -33,6 +36,9 @@ _oktactl() {
                 ;;
             oktactl,reset-password)
                 cmd="oktactl__subcmd__reset__subcmd__password"
+                ;;
+            oktactl,revoke)
+                cmd="oktactl__subcmd__revoke"
                 ;;
             oktactl,unlock)
                 cmd="oktactl__subcmd__unlock"
@@ -73,6 +79,9 @@ _oktactl() {
             oktactl__subcmd__help,completions)
                 cmd="oktactl__subcmd__help__subcmd__completions"
                 ;;
+            oktactl__subcmd__help,grant)
+                cmd="oktactl__subcmd__help__subcmd__grant"
+                ;;
             oktactl__subcmd__help,help)
                 cmd="oktactl__subcmd__help__subcmd__help"
                 ;;
@@ -84,6 +93,9 @@ _oktactl() {
                 ;;
             oktactl__subcmd__help,reset-password)
                 cmd="oktactl__subcmd__help__subcmd__reset__subcmd__password"
+                ;;
+            oktactl__subcmd__help,revoke)
+                cmd="oktactl__subcmd__help__subcmd__revoke"
                 ;;
             oktactl__subcmd__help,unlock)
                 cmd="oktactl__subcmd__help__subcmd__unlock"
@@ -134,7 +146,7 @@ _oktactl() {
 
     case "${cmd}" in
         oktactl)
-            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version auth whoami user unlock reset-password reset-mfa log completions help"
+            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version auth whoami user grant revoke unlock reset-password reset-mfa log completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -431,8 +443,66 @@ _oktactl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oktactl__subcmd__grant)
+            opts="-o -y -v -q -h -V --group --app --from --concurrency --max-errors --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-errors)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oktactl__subcmd__help)
-            opts="auth whoami user unlock reset-password reset-mfa log completions help"
+            opts="auth whoami user grant revoke unlock reset-password reset-mfa log completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -515,6 +585,20 @@ _oktactl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oktactl__subcmd__help__subcmd__grant)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oktactl__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -558,6 +642,20 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__help__subcmd__reset__subcmd__password)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktactl__subcmd__help__subcmd__revoke)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -736,6 +834,60 @@ _oktactl() {
                 return 0
             fi
             case "${prev}" in
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktactl__subcmd__revoke)
+            opts="-o -y -v -q -h -V --group --from --concurrency --max-errors --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-errors)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --org)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
