@@ -87,7 +87,9 @@ fn audit_lines(sb: &Sandbox) -> Vec<Value> {
 
 fn json_out(out: &std::process::Output) -> Value {
     let (stdout, stderr) = text(out);
-    serde_json::from_str(&stdout).unwrap_or_else(|_| panic!("{stdout}\n{stderr}"))
+    let v = serde_json::from_str(&stdout);
+    assert!(v.is_ok(), "{stdout}\n{stderr}");
+    v.unwrap()
 }
 
 /// Users `uN` (no `@`): `GET /api/v1/users/uN` → `00u…N`; others 404.
