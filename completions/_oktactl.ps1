@@ -42,6 +42,8 @@ Register-ArgumentCompleter -Native -CommandName 'oktactl' -ScriptBlock {
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Store, check or remove the API token or service-app key')
             [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Show the credential''s account (or service app, with its scopes) and its admin roles')
             [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Identify and list employees')
+            [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'Add users to a group, or give them an app through its Okta group')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Remove users from a group')
             [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Unlock locked-out users')
             [CompletionResult]::new('reset-password', 'reset-password', [CompletionResultType]::ParameterValue, 'Reset a user''s password: an emailed link, a one-time URL, or a temporary password')
             [CompletionResult]::new('reset-mfa', 'reset-mfa', [CompletionResultType]::ParameterValue, 'Reset a user''s MFA factors, all of them or one')
@@ -272,6 +274,57 @@ Register-ArgumentCompleter -Native -CommandName 'oktactl' -ScriptBlock {
         'oktactl;user;help;help' {
             break
         }
+        'oktactl;grant' {
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'The group to add them to: an id (00g…) or exact name')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The app to give them: an id (0oa…) or exact label; they join the Okta group assigned to it')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Also the users in FILE: one per line, or CSV with a login, email or id column; `-` reads stdin')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Rows worked on at once, sharing the org''s rate limit')
+            [CompletionResult]::new('--max-errors', '--max-errors', [CompletionResultType]::ParameterName, 'Start no new row after N rows failed (the rest are reported failed, "skipped")')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'A named profile from the config file')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'The help-desk ticket a mutating command serves, for the audit log')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for each HTTP request')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what a mutating command would do and send no mutating request')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'One stderr line per HTTP request (never the token)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'One stderr line per HTTP request (never the token)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'oktactl;revoke' {
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'The group to remove them from: an id (00g…) or exact name')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Also the users in FILE: one per line, or CSV with a login, email or id column; `-` reads stdin')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Rows worked on at once, sharing the org''s rate limit')
+            [CompletionResult]::new('--max-errors', '--max-errors', [CompletionResultType]::ParameterName, 'Start no new row after N rows failed (the rest are reported failed, "skipped")')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'A named profile from the config file')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'The help-desk ticket a mutating command serves, for the audit log')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for each HTTP request')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what a mutating command would do and send no mutating request')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'One stderr line per HTTP request (never the token)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'One stderr line per HTTP request (never the token)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'oktactl;unlock' {
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Also the users in FILE: one per line, or CSV with a login, email or id column; `-` reads stdin')
             [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)')
@@ -437,6 +490,8 @@ Register-ArgumentCompleter -Native -CommandName 'oktactl' -ScriptBlock {
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Store, check or remove the API token or service-app key')
             [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Show the credential''s account (or service app, with its scopes) and its admin roles')
             [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Identify and list employees')
+            [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'Add users to a group, or give them an app through its Okta group')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Remove users from a group')
             [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Unlock locked-out users')
             [CompletionResult]::new('reset-password', 'reset-password', [CompletionResultType]::ParameterValue, 'Reset a user''s password: an emailed link, a one-time URL, or a temporary password')
             [CompletionResult]::new('reset-mfa', 'reset-mfa', [CompletionResultType]::ParameterValue, 'Reset a user''s MFA factors, all of them or one')
@@ -474,6 +529,12 @@ Register-ArgumentCompleter -Native -CommandName 'oktactl' -ScriptBlock {
             break
         }
         'oktactl;help;user;list' {
+            break
+        }
+        'oktactl;help;grant' {
+            break
+        }
+        'oktactl;help;revoke' {
             break
         }
         'oktactl;help;unlock' {

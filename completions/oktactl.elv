@@ -39,6 +39,8 @@ set edit:completion:arg-completer[oktactl] = {|@words|
             cand auth 'Store, check or remove the API token or service-app key'
             cand whoami 'Show the credential''s account (or service app, with its scopes) and its admin roles'
             cand user 'Identify and list employees'
+            cand grant 'Add users to a group, or give them an app through its Okta group'
+            cand revoke 'Remove users from a group'
             cand unlock 'Unlock locked-out users'
             cand reset-password 'Reset a user''s password: an emailed link, a one-time URL, or a temporary password'
             cand reset-mfa 'Reset a user''s MFA factors, all of them or one'
@@ -251,6 +253,55 @@ set edit:completion:arg-completer[oktactl] = {|@words|
         }
         &'oktactl;user;help;help'= {
         }
+        &'oktactl;grant'= {
+            cand --group 'The group to add them to: an id (00g…) or exact name'
+            cand --app 'The app to give them: an id (0oa…) or exact label; they join the Okta group assigned to it'
+            cand --from 'Also the users in FILE: one per line, or CSV with a login, email or id column; `-` reads stdin'
+            cand --concurrency 'Rows worked on at once, sharing the org''s rate limit'
+            cand --max-errors 'Start no new row after N rows failed (the rest are reported failed, "skipped")'
+            cand --org 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)'
+            cand --profile 'A named profile from the config file'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --ticket 'The help-desk ticket a mutating command serves, for the audit log'
+            cand --timeout 'Seconds to wait for each HTTP request'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --dry-run 'Print what a mutating command would do and send no mutating request'
+            cand -v 'One stderr line per HTTP request (never the token)'
+            cand --verbose 'One stderr line per HTTP request (never the token)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --no-color 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktactl;revoke'= {
+            cand --group 'The group to remove them from: an id (00g…) or exact name'
+            cand --from 'Also the users in FILE: one per line, or CSV with a login, email or id column; `-` reads stdin'
+            cand --concurrency 'Rows worked on at once, sharing the org''s rate limit'
+            cand --max-errors 'Start no new row after N rows failed (the rest are reported failed, "skipped")'
+            cand --org 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)'
+            cand --profile 'A named profile from the config file'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --ticket 'The help-desk ticket a mutating command serves, for the audit log'
+            cand --timeout 'Seconds to wait for each HTTP request'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --dry-run 'Print what a mutating command would do and send no mutating request'
+            cand -v 'One stderr line per HTTP request (never the token)'
+            cand --verbose 'One stderr line per HTTP request (never the token)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --no-color 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'oktactl;unlock'= {
             cand --from 'Also the users in FILE: one per line, or CSV with a login, email or id column; `-` reads stdin'
             cand --org 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)'
@@ -409,6 +460,8 @@ set edit:completion:arg-completer[oktactl] = {|@words|
             cand auth 'Store, check or remove the API token or service-app key'
             cand whoami 'Show the credential''s account (or service app, with its scopes) and its admin roles'
             cand user 'Identify and list employees'
+            cand grant 'Add users to a group, or give them an app through its Okta group'
+            cand revoke 'Remove users from a group'
             cand unlock 'Unlock locked-out users'
             cand reset-password 'Reset a user''s password: an emailed link, a one-time URL, or a temporary password'
             cand reset-mfa 'Reset a user''s MFA factors, all of them or one'
@@ -438,6 +491,10 @@ set edit:completion:arg-completer[oktactl] = {|@words|
         &'oktactl;help;user;show'= {
         }
         &'oktactl;help;user;list'= {
+        }
+        &'oktactl;help;grant'= {
+        }
+        &'oktactl;help;revoke'= {
         }
         &'oktactl;help;unlock'= {
         }

@@ -41,6 +41,8 @@ complete -c oktactl -n "__fish_oktactl_needs_command" -s V -l version -d 'Print 
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "auth" -d 'Store, check or remove the API token or service-app key'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "whoami" -d 'Show the credential\'s account (or service app, with its scopes) and its admin roles'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "user" -d 'Identify and list employees'
+complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "grant" -d 'Add users to a group, or give them an app through its Okta group'
+complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "revoke" -d 'Remove users from a group'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "unlock" -d 'Unlock locked-out users'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "reset-password" -d 'Reset a user\'s password: an emailed link, a one-time URL, or a temporary password'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "reset-mfa" -d 'Reset a user\'s MFA factors, all of them or one'
@@ -193,6 +195,43 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_su
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "show" -d 'Identify an employee: status, last sign-in, password dates, groups, factors'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "list" -d 'List users, streamed through all pages'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l group -d 'The group to add them to: an id (00g…) or exact name' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l app -d 'The app to give them: an id (0oa…) or exact label; they join the Okta group assigned to it' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l from -d 'Also the users in FILE: one per line, or CSV with a login, email or id column; `-` reads stdin' -r -F
+complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l concurrency -d 'Rows worked on at once, sharing the org\'s rate limit' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l max-errors -d 'Start no new row after N rows failed (the rest are reported failed, "skipped")' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l profile -d 'A named profile from the config file' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
+complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -s q -l quiet -d 'Only errors on stderr'
+complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -s h -l help -d 'Print help'
+complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -s V -l version -d 'Print version'
+complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l group -d 'The group to remove them from: an id (00g…) or exact name' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l from -d 'Also the users in FILE: one per line, or CSV with a login, email or id column; `-` reads stdin' -r -F
+complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l concurrency -d 'Rows worked on at once, sharing the org\'s rate limit' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l max-errors -d 'Start no new row after N rows failed (the rest are reported failed, "skipped")' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l profile -d 'A named profile from the config file' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
+complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -s q -l quiet -d 'Only errors on stderr'
+complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -s h -l help -d 'Print help'
+complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l from -d 'Also the users in FILE: one per line, or CSV with a login, email or id column; `-` reads stdin' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l profile -d 'A named profile from the config file' -r
@@ -311,17 +350,19 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -s q -l qui
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user unlock reset-password reset-mfa log expiring check-perms completions help" -f -a "auth" -d 'Store, check or remove the API token or service-app key'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user unlock reset-password reset-mfa log expiring check-perms completions help" -f -a "whoami" -d 'Show the credential\'s account (or service app, with its scopes) and its admin roles'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user unlock reset-password reset-mfa log expiring check-perms completions help" -f -a "user" -d 'Identify and list employees'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user unlock reset-password reset-mfa log expiring check-perms completions help" -f -a "unlock" -d 'Unlock locked-out users'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user unlock reset-password reset-mfa log expiring check-perms completions help" -f -a "reset-password" -d 'Reset a user\'s password: an emailed link, a one-time URL, or a temporary password'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user unlock reset-password reset-mfa log expiring check-perms completions help" -f -a "reset-mfa" -d 'Reset a user\'s MFA factors, all of them or one'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user unlock reset-password reset-mfa log expiring check-perms completions help" -f -a "log" -d 'Show a user\'s recent System Log events: lock-outs, resets, factor and group changes'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user unlock reset-password reset-mfa log expiring check-perms completions help" -f -a "expiring" -d 'List users whose password expires soon'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user unlock reset-password reset-mfa log expiring check-perms completions help" -f -a "check-perms" -d 'Audit the token\'s admin roles against what the jobs need'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user unlock reset-password reset-mfa log expiring check-perms completions help" -f -a "completions" -d 'Print the shell completion script'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user unlock reset-password reset-mfa log expiring check-perms completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log expiring check-perms completions help" -f -a "auth" -d 'Store, check or remove the API token or service-app key'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log expiring check-perms completions help" -f -a "whoami" -d 'Show the credential\'s account (or service app, with its scopes) and its admin roles'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log expiring check-perms completions help" -f -a "user" -d 'Identify and list employees'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log expiring check-perms completions help" -f -a "grant" -d 'Add users to a group, or give them an app through its Okta group'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log expiring check-perms completions help" -f -a "revoke" -d 'Remove users from a group'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log expiring check-perms completions help" -f -a "unlock" -d 'Unlock locked-out users'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log expiring check-perms completions help" -f -a "reset-password" -d 'Reset a user\'s password: an emailed link, a one-time URL, or a temporary password'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log expiring check-perms completions help" -f -a "reset-mfa" -d 'Reset a user\'s MFA factors, all of them or one'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log expiring check-perms completions help" -f -a "log" -d 'Show a user\'s recent System Log events: lock-outs, resets, factor and group changes'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log expiring check-perms completions help" -f -a "expiring" -d 'List users whose password expires soon'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log expiring check-perms completions help" -f -a "check-perms" -d 'Audit the token\'s admin roles against what the jobs need'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log expiring check-perms completions help" -f -a "completions" -d 'Print the shell completion script'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log expiring check-perms completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "login" -d 'Verify an API token, or a service app\'s private key, and store it in the OS keyring'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show the org, profile, the credential\'s kind and source, and whether it works'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "logout" -d 'Delete the profile\'s token or private key from the OS keyring'

@@ -809,6 +809,7 @@ fn route_name(method: &str, seg: &[&str]) -> &'static str {
         ("GET", ["api", "v1", "groups"]) => "GET /api/v1/groups",
         ("GET", ["api", "v1", "groups", _]) => "GET /api/v1/groups/{id}",
         ("GET", ["api", "v1", "groups", _, "users"]) => "GET /api/v1/groups/{id}/users",
+        ("GET", ["api", "v1", "groups", _, "apps"]) => "GET /api/v1/groups/{id}/apps",
         ("PUT", ["api", "v1", "groups", _, "users", _]) => "PUT /api/v1/groups/{id}/users/{uid}",
         ("DELETE", ["api", "v1", "groups", _, "users", _]) => {
             "DELETE /api/v1/groups/{id}/users/{uid}"
@@ -921,6 +922,10 @@ fn handle_api(state: &State, req: &Request, seg: &[&str]) -> Response {
             let m = lock(&state.members);
             user_page(state, req, |i| m.is_member(k, i))
         }
+        ("GET", ["api", "v1", "groups", gid, "apps"]) => match lookup_group(gid) {
+            Some(_) => Response::json(200, "[]".into()),
+            None => not_found(state, gid, "UserGroup"),
+        },
         (method @ ("PUT" | "DELETE"), ["api", "v1", "groups", gid, "users", uid]) => {
             if *gid == EVERYONE_ID {
                 return okta_error(

@@ -3,7 +3,8 @@
 use clap::{Args, Parser, Subcommand};
 
 use crate::commands::{
-    auth, check_perms, completions, expiring, log, reset_mfa, reset_password, unlock, user, whoami,
+    auth, check_perms, completions, expiring, grant, log, reset_mfa, reset_password, revoke,
+    unlock, user, whoami,
 };
 use crate::output::Format;
 
@@ -93,6 +94,10 @@ pub enum Command {
     /// Identify and list employees
     #[command(subcommand)]
     User(user::UserCommand),
+    /// Add users to a group, or give them an app through its Okta group
+    Grant(grant::GrantArgs),
+    /// Remove users from a group
+    Revoke(revoke::RevokeArgs),
     /// Unlock locked-out users
     Unlock(unlock::UnlockArgs),
     /// Reset a user's password: an emailed link, a one-time URL, or a temporary password

@@ -4,9 +4,11 @@ pub mod auth;
 pub mod check_perms;
 pub mod completions;
 pub mod expiring;
+pub mod grant;
 pub mod log;
 pub mod reset_mfa;
 pub mod reset_password;
+pub mod revoke;
 pub mod unlock;
 pub mod user;
 pub mod whoami;
@@ -21,6 +23,8 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
         Command::Auth(c) => auth::run(ctx, c),
         Command::Whoami(a) => whoami::run(ctx, a),
         Command::User(c) => user::run(ctx, c),
+        Command::Grant(a) => grant::run(ctx, a),
+        Command::Revoke(a) => revoke::run(ctx, a),
         Command::Unlock(a) => unlock::run(ctx, a),
         Command::ResetPassword(a) => reset_password::run(ctx, a),
         Command::ResetMfa(a) => reset_mfa::run(ctx, a),

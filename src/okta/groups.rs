@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use serde::Deserialize;
 
-use super::models::Group;
+use super::models::{Group, User};
 use super::paths::quoted;
 use super::Client;
 use crate::error::{Error, Kind, Result};
@@ -66,5 +66,44 @@ impl Client {
             .map(|m| m.map(|m| m.id))
             .collect::<Result<_>>()
             .map_err(|e| e.context(format!("listing the members of group {group_id}")))
+    }
+}
+
+/// The members of a group, by id, with their logins.
+pub type Members = std::collections::HashMap<String, String>;
+
+impl Client {
+    /// The group's members, paging at most `max_pages` pages of 200: `None`
+    /// when the group is larger than that (then asking per user is cheaper).
+    pub fn members_within(&self, group_id: &str, max_pages: usize) -> Result<Option<Members>> {
+        let url = self.api_query(&["groups", group_id, "users"], &[("limit", "200")])?;
+        let mut members = Members::new();
+        for u in self.pages::<User>(url) {
+            let u = u.map_err(|e| e.context("listing the group's members"))?;
+            members.insert(u.id.clone(), u.login().to_string());
+            if members.len() > max_pages * 200 {
+                return Ok(None);
+            }
+        }
+        Ok(Some(members))
+    }
+
+    /// Whether a user is in a group, from the user's groups.
+    pub fn is_member(&self, group_id: &str, user_id: &str) -> Result<bool> {
+        let url = self.api(&["users", user_id, "groups"])?;
+        for g in self.pages::<Group>(url) {
+            if g?.id == group_id {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// Whether admin roles are assigned to the group (only a Super Admin can
+    /// then change its members).
+    pub fn group_has_roles(&self, group_id: &str) -> Result<bool> {
+        let url = self.api(&["groups", group_id, "roles"])?;
+        let roles: Vec<serde_json::Value> = self.get(url)?;
+        Ok(!roles.is_empty())
     }
 }

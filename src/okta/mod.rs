@@ -1,6 +1,7 @@
 //! The one blocking Okta client, shared by every command.
 
 mod answer;
+pub mod apps;
 mod client;
 pub mod groups;
 pub mod models;

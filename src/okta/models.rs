@@ -83,6 +83,18 @@ pub struct Group {
     #[serde(rename = "type")]
     pub kind: String,
     pub profile: GroupProfile,
+    #[serde(rename = "_links")]
+    pub links: Option<serde_json::Value>,
+}
+
+impl Group {
+    /// The app an `APP_GROUP` is imported from, from `_links.source.href`.
+    pub fn source_app(&self) -> Option<String> {
+        let href = self.links.as_ref()?.get("source")?.get("href")?.as_str()?;
+        let mut segs = href.trim_end_matches('/').rsplit('/');
+        let id = segs.next()?;
+        (segs.next() == Some("apps")).then(|| id.to_string())
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -4,6 +4,13 @@
 //! bucket a request fell in with `X-Rate-Limit-Limit/-Remaining/-Reset`. The
 //! reset is an epoch second on Okta's clock, so waits are measured against the
 //! responses' `Date` header, never against the local clock alone.
+//!
+//! Our buckets are a guess at Okta's. When answers for two of them report
+//! the same limit and the same window end, they are taken to share one
+//! counter (an org-wide or per-token bucket): the requests in flight in
+//! either count against it, and neither believes more remains than the
+//! other was just told. A wrong guess only makes a bucket wait early; it
+//! never draws a 429.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -18,6 +25,8 @@ const MARGIN_MS: i64 = 150;
 struct Bucket {
     /// Requests still allowed in the window, counting those in flight.
     remaining: Option<u64>,
+    /// `X-Rate-Limit-Limit` of the last answer.
+    limit: Option<u64>,
     /// When the window ends, in milliseconds of Okta's clock.
     reset_ms: i64,
     in_flight: u64,
@@ -40,6 +49,7 @@ pub struct RateLimits {
 /// The headers of one answer, parsed.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Observed {
+    pub limit: Option<u64>,
     pub remaining: Option<u64>,
     pub reset_epoch: Option<i64>,
     pub date_ms: Option<i64>,
@@ -65,6 +75,7 @@ impl Observed {
             .and_then(parse_http_date)
             .map(|s| s * 1000);
         Observed {
+            limit: num("x-rate-limit-limit").and_then(|n| u64::try_from(n).ok()),
             remaining: num("x-rate-limit-remaining").and_then(|n| u64::try_from(n).ok()),
             reset_epoch: num("x-rate-limit-reset"),
             date_ms,
@@ -152,14 +163,32 @@ impl RateLimits {
         }
         let b = st.buckets.entry(bucket.to_string()).or_default();
         b.in_flight = b.in_flight.saturating_sub(1);
-        if let (Some(rem), Some(reset)) = (seen.remaining, seen.reset_epoch) {
-            let reset_ms = reset * 1000;
-            let left = rem.saturating_sub(b.in_flight);
-            b.remaining = match b.remaining {
-                Some(mine) if reset_ms <= b.reset_ms => Some(mine.min(left)),
-                _ => Some(left),
-            };
-            b.reset_ms = b.reset_ms.max(reset_ms);
+        let (Some(rem), Some(reset)) = (seen.remaining, seen.reset_epoch) else {
+            return;
+        };
+        let reset_ms = reset * 1000;
+        let shares = |name: &str, b: &Bucket| {
+            name == bucket
+                || (seen.limit.is_some() && b.limit == seen.limit && b.reset_ms == reset_ms)
+        };
+        let in_flight: u64 = st
+            .buckets
+            .iter()
+            .filter(|(name, b)| shares(name, b))
+            .map(|(_, b)| b.in_flight)
+            .sum();
+        let left = rem.saturating_sub(in_flight);
+        for (name, b) in st.buckets.iter_mut() {
+            if name == bucket {
+                b.remaining = match b.remaining {
+                    Some(mine) if reset_ms <= b.reset_ms => Some(mine.min(left)),
+                    _ => Some(left),
+                };
+                b.reset_ms = b.reset_ms.max(reset_ms);
+                b.limit = seen.limit;
+            } else if shares(name, b) {
+                b.remaining = Some(b.remaining.map_or(left, |mine| mine.min(left)));
+            }
         }
     }
 
@@ -202,6 +231,7 @@ mod tests {
         let now = now_ms();
         assert_eq!(rl.reserve("b"), Duration::ZERO);
         let seen = Observed {
+            limit: None,
             remaining: Some(0),
             reset_epoch: Some(now / 1000 + 2),
             date_ms: Some(now / 1000 * 1000),
@@ -223,12 +253,50 @@ mod tests {
         }
         // One answer says 2 remain, two others are still in flight: none left.
         let seen = Observed {
+            limit: None,
             remaining: Some(2),
             reset_epoch: Some(now / 1000 + 5),
             date_ms: None,
         };
         rl.observe("b", seen, now);
         assert!(rl.reserve("b") > Duration::ZERO);
+    }
+
+    #[test]
+    fn buckets_reporting_one_window_share_it() {
+        let rl = RateLimits::default();
+        let now = now_ms();
+        let reset = now / 1000 + 5;
+        let seen = |remaining| Observed {
+            limit: Some(500),
+            remaining: Some(remaining),
+            reset_epoch: Some(reset),
+            date_ms: None,
+        };
+        // Both buckets learn the window: 100 left.
+        for b in ["reads", "writes"] {
+            assert_eq!(rl.reserve(b), Duration::ZERO);
+            rl.observe(b, seen(100), now);
+        }
+        // Two writes go out; then a read's answer says 2 remain: the writes
+        // in flight use them up, for reads and writes alike.
+        assert_eq!(rl.reserve("writes"), Duration::ZERO);
+        assert_eq!(rl.reserve("writes"), Duration::ZERO);
+        assert_eq!(rl.reserve("reads"), Duration::ZERO);
+        rl.observe("reads", seen(2), now);
+        assert!(rl.reserve("reads") > Duration::ZERO);
+        assert!(rl.reserve("writes") > Duration::ZERO);
+        // Another limit is another bucket.
+        assert_eq!(rl.reserve("logs"), Duration::ZERO);
+        rl.observe(
+            "logs",
+            Observed {
+                limit: Some(120),
+                ..seen(50)
+            },
+            now,
+        );
+        assert_eq!(rl.reserve("logs"), Duration::ZERO);
     }
 
     #[test]

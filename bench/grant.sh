@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Benchmark a bulk `oktactl grant` against the mock org at its rate limit.
+#
+#   bench/grant.sh [ROWS] [CONCURRENCY]          (defaults: 600 4)
+#
+# The mock enforces a bucket of 500 requests per 5-second window (100/s; 429
+# past it, with Okta's headers) and adds 20 ms to every answer. Rows are the
+# logins user0@example.com … of a 20000-user org, so one in ten is already a
+# member of the group. Prints: wall time, requests the mock counted, achieved
+# requests/s as a share of the bucket, 429s drawn, and failed rows.
+#
+# Environment:
+#   OKTACTL    oktactl binary (default: release build of this checkout)
+#   MOCK_BIN   mock_org binary (default: built as a release example)
+#   MOCK_ARGS  mock arguments (default: --bucket 500 --window-secs 5 --latency-ms 20)
+set -euo pipefail
+
+ROWS="${1:-600}"
+CONC="${2:-4}"
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/.." && pwd)"
+MOCK_ARGS="${MOCK_ARGS:---bucket 500 --window-secs 5 --latency-ms 20}"
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/oktactl-grant.XXXXXX")"
+MOCK_PID=""
+
+cleanup() {
+    if [[ -n "$MOCK_PID" ]]; then kill "$MOCK_PID" 2>/dev/null || true; wait "$MOCK_PID" 2>/dev/null || true; fi
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+die() { echo "bench: $*" >&2; exit 1; }
+command -v curl >/dev/null || die "curl is required"
+
+TARGET="$(cargo metadata --format-version 1 --no-deps --manifest-path "$ROOT/Cargo.toml" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')"
+if [[ -z "${OKTACTL:-}" || -z "${MOCK_BIN:-}" ]]; then
+    echo "bench: building oktactl and mock_org (release)" >&2
+    cargo build --quiet --release --manifest-path "$ROOT/Cargo.toml" --bin oktactl --example mock_org
+fi
+OKTACTL="${OKTACTL:-$TARGET/release/oktactl}"
+MOCK_BIN="${MOCK_BIN:-$TARGET/release/examples/mock_org}"
+
+mkfifo "$WORK/mock.out"
+# shellcheck disable=SC2086
+"$MOCK_BIN" --port 0 --users 20000 $MOCK_ARGS >"$WORK/mock.out" 2>"$WORK/mock.err" &
+MOCK_PID=$!
+exec 3<"$WORK/mock.out"
+read -r -t 30 line <&3 || { cat "$WORK/mock.err" >&2; die "mock_org did not report its port"; }
+BASE="${line#listening }"
+[[ "$BASE" =~ ^http://127\.0\.0\.1:[0-9]+$ ]] || die "unexpected mock output: $line"
+
+echo "login" >"$WORK/users.csv"
+for ((i = 0; i < ROWS; i++)); do echo "user$i@example.com" >>"$WORK/users.csv"; done
+
+curl -fsS -X POST -d '' "$BASE/__reset" >/dev/null
+start=$(date +%s.%N)
+rc=0
+OKTA_ORG_URL="$BASE" OKTA_API_TOKEN=bench-token OKTACTL_AUDIT_LOG="$WORK/audit.log" \
+    "$OKTACTL" grant --from "$WORK/users.csv" --group "Group 1" --concurrency "$CONC" -o json \
+    >"$WORK/out.json" 2>"$WORK/err.txt" || rc=$?
+end=$(date +%s.%N)
+curl -fsS "$BASE/__stats" >"$WORK/stats.json"
+
+python3 - "$start" "$end" "$WORK/stats.json" "$WORK/out.json" "$rc" "$MOCK_ARGS" <<'EOF'
+import json, re, sys
+start, end, stats_file, out_file, rc, mock_args = sys.argv[1:]
+wall = float(end) - float(start)
+stats = json.load(open(stats_file))
+bucket = int(re.search(r"--bucket (\d+)", mock_args).group(1))
+window = int(re.search(r"--window-secs (\d+)", mock_args).group(1))
+per_sec = bucket / window
+try:
+    out = json.load(open(out_file))
+    ok, failed = out["ok"], out["failed"]
+    results = {}
+    for r in out["results"]:
+        results[r["result"]] = results.get(r["result"], 0) + 1
+except Exception:
+    ok, failed, results = "?", "unparsable output", {}
+rate = stats["requests"] / wall if wall > 0 else 0.0
+print(f"rows={ok + failed if isinstance(failed, int) else '?'}  wall={wall:.2f}s  "
+      f"requests={stats['requests']}  {rate:.1f} req/s = {100 * rate / per_sec:.1f}% of the bucket "
+      f"({per_sec:.0f}/s)  429s={stats['rate_limited']}  failed_rows={failed}  exit={rc}")
+print("results:", ", ".join(f"{n} {k}" for k, n in results.items()))
+print("by path:", json.dumps(stats.get("by_path", {})))
+EOF
+if [[ "$rc" != 0 ]]; then tail -5 "$WORK/err.txt" | sed 's/^/    | /' >&2; fi

@@ -1,0 +1,764 @@
+//! grant and revoke: groups, apps, membership, scoped 403s, bulk and rate limits.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+mod common;
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use common::{okta_error, text, user, Sandbox};
+use mockito::{Matcher, Mock, Server};
+use serde_json::{json, Value};
+
+const GID: &str = "00gfigma000000000001";
+const APP: &str = "0oafigma000000000001";
+
+fn group(id: &str, name: &str, kind: &str) -> Value {
+    json!({"id": id, "type": kind, "profile": {"name": name, "description": null},
+           "_links": {"users": {"href": format!("https://x/api/v1/groups/{id}/users")}}})
+}
+
+fn app(id: &str, label: &str) -> Value {
+    json!({"id": id, "name": label.to_lowercase(), "label": label, "status": "ACTIVE"})
+}
+
+fn get(server: &mut Server, path: &str, body: Value) -> Mock {
+    get_n(server, path, body, 1)
+}
+
+fn get_n(server: &mut Server, path: &str, body: Value, n: usize) -> Mock {
+    server
+        .mock("GET", path)
+        .match_query(Matcher::Any)
+        .with_body(body.to_string())
+        .expect(n)
+        .create()
+}
+
+/// `GET /api/v1/groups?search=profile.name eq "NAME"`.
+fn group_by_name(server: &mut Server, name: &str, body: Value) -> Mock {
+    server
+        .mock("GET", "/api/v1/groups")
+        .match_query(Matcher::UrlEncoded(
+            "search".into(),
+            format!("profile.name eq \"{name}\""),
+        ))
+        .with_body(body.to_string())
+        .create()
+}
+
+fn group_apps(server: &mut Server) -> Mock {
+    get(
+        server,
+        &format!("/api/v1/groups/{GID}/apps"),
+        json!([app(APP, "Figma")]),
+    )
+}
+
+fn membership(server: &mut Server, method: &str, uid: &str) -> Mock {
+    let mut mock = server.mock(method, format!("/api/v1/groups/{GID}/users/{uid}").as_str());
+    if method == "PUT" {
+        mock = mock.match_header("content-length", "0");
+    }
+    mock.with_status(204)
+        .with_header("x-okta-request-id", "req-77")
+        .create()
+}
+
+fn any_change(server: &mut Server) -> (Mock, Mock) {
+    let put = server
+        .mock("PUT", Matcher::Any)
+        .match_query(Matcher::Any)
+        .expect(0)
+        .create();
+    let delete = server
+        .mock("DELETE", Matcher::Any)
+        .match_query(Matcher::Any)
+        .expect(0)
+        .create();
+    (put, delete)
+}
+
+fn audit_lines(sb: &Sandbox) -> Vec<Value> {
+    std::fs::read_to_string(sb.path("audit.log"))
+        .unwrap_or_default()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn json_out(out: &std::process::Output) -> Value {
+    let (stdout, stderr) = text(out);
+    let v = serde_json::from_str(&stdout);
+    assert!(v.is_ok(), "{stdout}\n{stderr}");
+    v.unwrap()
+}
+
+/// Users `uN` (no `@`): `GET /api/v1/users/uN` → `00u…N`; others 404.
+fn numbered_users(server: &mut Server, expect: usize) -> Mock {
+    server
+        .mock("GET", Matcher::Regex(r"^/api/v1/users/u\d+$".into()))
+        .with_body_from_request(|req| {
+            let n: u64 = req.path().rsplit('u').next().unwrap().parse().unwrap();
+            user(&format!("00u{n:017}"), &format!("u{n}@acme.com"), "ACTIVE")
+                .to_string()
+                .into_bytes()
+        })
+        .expect(expect)
+        .create()
+}
+
+/// Not yet created: callers add expectations.
+fn put_any_user(server: &mut Server) -> Mock {
+    server
+        .mock(
+            "PUT",
+            Matcher::Regex(format!(r"^/api/v1/groups/{GID}/users/00u\d{{17}}$")),
+        )
+        .match_header("content-length", "0")
+        .with_status(204)
+}
+
+#[test]
+fn grant_by_group_name_puts_by_user_id_and_audits() {
+    let mut server = Server::new();
+    let find = group_by_name(
+        &mut server,
+        "figma users",
+        json!([group(GID, "Figma Users", "OKTA_GROUP")]),
+    );
+    let apps = group_apps(&mut server);
+    let u = get(
+        &mut server,
+        "/api/v1/users/jane%40acme.com",
+        user("00u1", "jane@acme.com", "ACTIVE"),
+    );
+    let groups = get(
+        &mut server,
+        "/api/v1/users/00u1/groups",
+        json!([group("00geveryone000000000", "Everyone", "BUILT_IN")]),
+    );
+    let put = membership(&mut server, "PUT", "00u1");
+    let sb = Sandbox::new();
+    let out = sb
+        .cmd(&server.url())
+        .args([
+            "grant",
+            "jane@acme.com",
+            "--group",
+            "figma users",
+            "--ticket",
+            "HD-9",
+            "-o",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let (_, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("which provisions Figma"), "{stderr}");
+    let v = json_out(&out);
+    assert_eq!(v["results"][0]["result"], "added");
+    assert_eq!(v["results"][0]["group"], "Figma Users");
+    assert_eq!(v["results"][0]["user_id"], "00u1");
+    let lines = audit_lines(&sb);
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0]["command"], "grant");
+    assert_eq!(lines[0]["group"], GID);
+    assert_eq!(lines[0]["result"], "added");
+    assert_eq!(lines[0]["request_id"], "req-77");
+    assert_eq!(lines[0]["ticket"], "HD-9");
+    for m in [find, apps, u, groups, put] {
+        m.assert();
+    }
+}
+
+#[test]
+fn grant_by_group_id() {
+    let mut server = Server::new();
+    let g = get(
+        &mut server,
+        &format!("/api/v1/groups/{GID}"),
+        group(GID, "Figma Users", "OKTA_GROUP"),
+    );
+    let apps = group_apps(&mut server);
+    let u = get(
+        &mut server,
+        "/api/v1/users/00u2",
+        user("00u2", "bob@acme.com", "ACTIVE"),
+    );
+    let groups = get(&mut server, "/api/v1/users/00u2/groups", json!([]));
+    let put = membership(&mut server, "PUT", "00u2");
+    let sb = Sandbox::new();
+    let out = sb
+        .cmd(&server.url())
+        .args(["grant", "00u2", "--group", GID])
+        .output()
+        .unwrap();
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stdout.contains("added"), "{stdout}");
+    for m in [g, apps, u, groups, put] {
+        m.assert();
+    }
+}
+
+#[test]
+fn grant_already_member_sends_no_put() {
+    let mut server = Server::new();
+    let g = get(
+        &mut server,
+        &format!("/api/v1/groups/{GID}"),
+        group(GID, "Figma Users", "OKTA_GROUP"),
+    );
+    let apps = group_apps(&mut server);
+    let u = get(
+        &mut server,
+        "/api/v1/users/00u2",
+        user("00u2", "bob@acme.com", "ACTIVE"),
+    );
+    let groups = get(
+        &mut server,
+        "/api/v1/users/00u2/groups",
+        json!([group(GID, "Figma Users", "OKTA_GROUP")]),
+    );
+    let (put, delete) = any_change(&mut server);
+    let sb = Sandbox::new();
+    let out = sb
+        .cmd(&server.url())
+        .args(["grant", "00u2", "--group", GID, "-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out).1);
+    assert_eq!(json_out(&out)["results"][0]["result"], "already_member");
+    assert!(audit_lines(&sb).is_empty());
+    for m in [g, apps, u, groups, put, delete] {
+        m.assert();
+    }
+}
+
+/// `GET /api/v1/apps?q=Figma` answers a prefix match; `/apps/{id}/groups` the assignments.
+fn app_with_groups(server: &mut Server, assigned: Value) -> (Mock, Mock) {
+    let find = server
+        .mock("GET", "/api/v1/apps")
+        .match_query(Matcher::AllOf(vec![
+            Matcher::UrlEncoded("q".into(), "Figma".into()),
+            Matcher::UrlEncoded("limit".into(), "200".into()),
+        ]))
+        .with_body(
+            json!([
+                app(APP, "Figma"),
+                app("0oafigma000000000002", "Figma Sandbox")
+            ])
+            .to_string(),
+        )
+        .create();
+    let groups = server
+        .mock("GET", format!("/api/v1/apps/{APP}/groups").as_str())
+        .match_query(Matcher::AllOf(vec![
+            Matcher::UrlEncoded("expand".into(), "group".into()),
+            Matcher::UrlEncoded("limit".into(), "200".into()),
+        ]))
+        .with_body(assigned.to_string())
+        .create();
+    (find, groups)
+}
+
+fn assignment(g: Value) -> Value {
+    json!({"id": g["id"], "priority": 0, "_embedded": {"group": g}})
+}
+
+#[test]
+fn grant_by_app_with_one_okta_group() {
+    let mut server = Server::new();
+    let (find, assigned) = app_with_groups(
+        &mut server,
+        json!([
+            assignment(group("00gadimport0000000001", "AD Designers", "APP_GROUP")),
+            assignment(group(GID, "Figma Users", "OKTA_GROUP"))
+        ]),
+    );
+    let apps = group_apps(&mut server);
+    let u = get(
+        &mut server,
+        "/api/v1/users/00u2",
+        user("00u2", "bob@acme.com", "ACTIVE"),
+    );
+    let groups = get(&mut server, "/api/v1/users/00u2/groups", json!([]));
+    let put = membership(&mut server, "PUT", "00u2");
+    let sb = Sandbox::new();
+    let out = sb
+        .cmd(&server.url())
+        .args(["grant", "00u2", "--app", "Figma", "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out).1);
+    assert_eq!(json_out(&out)["results"][0]["group"], "Figma Users");
+    for m in [find, assigned, apps, u, groups, put] {
+        m.assert();
+    }
+}
+
+#[test]
+fn grant_by_app_with_two_okta_groups_names_them_and_exits_3() {
+    let mut server = Server::new();
+    let (find, assigned) = app_with_groups(
+        &mut server,
+        json!([
+            assignment(group(GID, "Figma Users", "OKTA_GROUP")),
+            assignment(group("00gfigma000000000002", "Figma Admins", "OKTA_GROUP"))
+        ]),
+    );
+    let (put, delete) = any_change(&mut server);
+    let sb = Sandbox::new();
+    let out = sb
+        .cmd(&server.url())
+        .args(["grant", "00u2", "--app", "Figma"])
+        .output()
+        .unwrap();
+    let (_, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(stderr.contains("assigned to 2 Okta groups"), "{stderr}");
+    assert!(stderr.contains(&format!("--group {GID}")), "{stderr}");
+    assert!(stderr.contains("--group 00gfigma000000000002"), "{stderr}");
+    for m in [find, assigned, put, delete] {
+        m.assert();
+    }
+}
+
+#[test]
+fn grant_by_app_without_okta_group_exits_3() {
+    let mut server = Server::new();
+    let (find, assigned) = app_with_groups(&mut server, json!([]));
+    let (put, delete) = any_change(&mut server);
+    let sb = Sandbox::new();
+    let out = sb
+        .cmd(&server.url())
+        .args(["grant", "00u2", "--app", "Figma"])
+        .output()
+        .unwrap();
+    let (_, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(
+        stderr.contains("not assigned through an Okta group"),
+        "{stderr}"
+    );
+    for m in [find, assigned, put, delete] {
+        m.assert();
+    }
+}
+
+#[test]
+fn grant_to_app_group_is_refused_before_any_change() {
+    let mut server = Server::new();
+    let mut g = group(GID, "AD Designers", "APP_GROUP");
+    g["_links"]["source"] =
+        json!({"href": format!("{}/api/v1/apps/0oaad000000000000001", server.url())});
+    let find = get(&mut server, &format!("/api/v1/groups/{GID}"), g);
+    let source = get(
+        &mut server,
+        "/api/v1/apps/0oaad000000000000001",
+        app("0oaad000000000000001", "acme.local AD"),
+    );
+    let (put, delete) = any_change(&mut server);
+    let sb = Sandbox::new();
+    let out = sb
+        .cmd(&server.url())
+        .args(["grant", "00u2", "--group", GID])
+        .output()
+        .unwrap();
+    let (_, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("APP_GROUP"), "{stderr}");
+    assert!(stderr.contains("acme.local AD"), "{stderr}");
+    assert!(audit_lines(&sb).is_empty());
+    for m in [find, source, put, delete] {
+        m.assert();
+    }
+}
+
+#[test]
+fn grant_403_for_scoped_group_admin_names_the_targets() {
+    let mut server = Server::new();
+    let g = get(
+        &mut server,
+        &format!("/api/v1/groups/{GID}"),
+        group(GID, "Figma Users", "OKTA_GROUP"),
+    );
+    let apps = group_apps(&mut server);
+    let u = get(
+        &mut server,
+        "/api/v1/users/00u2",
+        user("00u2", "bob@acme.com", "ACTIVE"),
+    );
+    let groups = get(&mut server, "/api/v1/users/00u2/groups", json!([]));
+    let put = server
+        .mock("PUT", format!("/api/v1/groups/{GID}/users/00u2").as_str())
+        .with_status(403)
+        .with_header("x-okta-request-id", "req-403")
+        .with_body(okta_error(
+            "E0000006",
+            "You do not have permission to perform the requested action",
+        ))
+        .create();
+    let group_roles = get(
+        &mut server,
+        &format!("/api/v1/groups/{GID}/roles"),
+        json!([]),
+    );
+    let me = get(
+        &mut server,
+        "/api/v1/users/me",
+        user("00uadmin", "bot@acme.com", "ACTIVE"),
+    );
+    let roles = get(
+        &mut server,
+        "/api/v1/users/00uadmin/roles",
+        json!([{"id": "ra1", "type": "USER_ADMIN", "label": "Group Administrator", "assignmentType": "USER"}]),
+    );
+    let targets = get(
+        &mut server,
+        "/api/v1/users/00uadmin/roles/ra1/targets/groups",
+        json!([group("00gengineering000001", "Engineering", "OKTA_GROUP")]),
+    );
+    let sb = Sandbox::new();
+    let out = sb
+        .cmd(&server.url())
+        .args(["grant", "00u2", "--group", GID])
+        .output()
+        .unwrap();
+    let (_, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(5), "{stderr}");
+    assert!(stderr.contains("E0000006"), "{stderr}");
+    assert!(
+        stderr.contains("outside the targets of the token's Group Admin role"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("'Engineering'"), "{stderr}");
+    assert!(
+        stderr.contains(&format!("check-perms --for provisioning --group {GID}")),
+        "{stderr}"
+    );
+    let lines = audit_lines(&sb);
+    assert_eq!(
+        (lines.len(), &lines[0]["result"], &lines[0]["group"]),
+        (1, &json!("failed"), &json!(GID))
+    );
+    assert_eq!(lines[0]["request_id"], "req-403");
+    for m in [g, apps, u, groups, put, group_roles, me, roles, targets] {
+        m.assert();
+    }
+}
+
+#[test]
+fn revoke_with_yes_deletes_membership() {
+    let mut server = Server::new();
+    let g = get(
+        &mut server,
+        &format!("/api/v1/groups/{GID}"),
+        group(GID, "Figma Users", "OKTA_GROUP"),
+    );
+    let apps = group_apps(&mut server);
+    let u = get(
+        &mut server,
+        "/api/v1/users/00u2",
+        user("00u2", "bob@acme.com", "ACTIVE"),
+    );
+    let groups = get(
+        &mut server,
+        "/api/v1/users/00u2/groups",
+        json!([group(GID, "Figma Users", "OKTA_GROUP")]),
+    );
+    let delete = membership(&mut server, "DELETE", "00u2");
+    let sb = Sandbox::new();
+    let out = sb
+        .cmd(&server.url())
+        .args(["revoke", "00u2", "--group", GID, "--yes", "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out).1);
+    assert_eq!(json_out(&out)["results"][0]["result"], "removed");
+    let lines = audit_lines(&sb);
+    assert_eq!(
+        (lines[0]["command"].as_str(), lines[0]["group"].as_str()),
+        (Some("revoke"), Some(GID))
+    );
+    assert_eq!(lines[0]["result"], "removed");
+    for m in [g, apps, u, groups, delete] {
+        m.assert();
+    }
+}
+
+#[test]
+fn revoke_not_member_sends_no_delete() {
+    let mut server = Server::new();
+    let g = get(
+        &mut server,
+        &format!("/api/v1/groups/{GID}"),
+        group(GID, "Figma Users", "OKTA_GROUP"),
+    );
+    let apps = group_apps(&mut server);
+    let u = get(
+        &mut server,
+        "/api/v1/users/00u2",
+        user("00u2", "bob@acme.com", "ACTIVE"),
+    );
+    let groups = get(&mut server, "/api/v1/users/00u2/groups", json!([]));
+    let (put, delete) = any_change(&mut server);
+    let sb = Sandbox::new();
+    let out = sb
+        .cmd(&server.url())
+        .args(["revoke", "00u2", "--group", GID, "--yes"])
+        .output()
+        .unwrap();
+    let (stdout, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stdout.contains("not_member"), "{stdout}");
+    for m in [g, apps, u, groups, put, delete] {
+        m.assert();
+    }
+}
+
+#[test]
+fn revoke_without_yes_in_a_pipe_exits_2_and_sends_nothing() {
+    let mut server = Server::new();
+    let gets = server
+        .mock("GET", Matcher::Any)
+        .match_query(Matcher::Any)
+        .expect(0)
+        .create();
+    let (put, delete) = any_change(&mut server);
+    let sb = Sandbox::new();
+    let out = sb
+        .cmd(&server.url())
+        .args(["revoke", "00u2", "--group", GID])
+        .output()
+        .unwrap();
+    let (_, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("--yes"), "{stderr}");
+    for m in [gets, put, delete] {
+        m.assert();
+    }
+}
+
+#[test]
+fn dry_run_sends_no_put_or_delete() {
+    let mut server = Server::new();
+    let g = get_n(
+        &mut server,
+        &format!("/api/v1/groups/{GID}"),
+        group(GID, "Figma Users", "OKTA_GROUP"),
+        2,
+    );
+    let apps = get_n(
+        &mut server,
+        &format!("/api/v1/groups/{GID}/apps"),
+        json!([app(APP, "Figma")]),
+        2,
+    );
+    let u = get_n(
+        &mut server,
+        "/api/v1/users/00u2",
+        user("00u2", "bob@acme.com", "ACTIVE"),
+        2,
+    );
+    // First a member (revoke would remove), then not (grant would add).
+    let groups = get(
+        &mut server,
+        "/api/v1/users/00u2/groups",
+        json!([group(GID, "Figma Users", "OKTA_GROUP")]),
+    );
+    let no_groups = get(&mut server, "/api/v1/users/00u2/groups", json!([]));
+    let (put, delete) = any_change(&mut server);
+    let sb = Sandbox::new();
+    let out = sb
+        .cmd(&server.url())
+        .args(["revoke", "00u2", "--group", GID, "--dry-run", "-o", "json"])
+        .output()
+        .unwrap();
+    let (_, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(json_out(&out)["results"][0]["result"], "would_remove");
+    assert!(
+        stderr.contains(&format!(
+            "would send DELETE /api/v1/groups/{GID}/users/00u2"
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("which provisions Figma"), "{stderr}");
+    let out = sb
+        .cmd(&server.url())
+        .args(["grant", "00u2", "--group", GID, "--dry-run", "-o", "json"])
+        .output()
+        .unwrap();
+    let (_, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(json_out(&out)["results"][0]["result"], "would_add");
+    assert!(
+        stderr.contains(&format!("would send PUT /api/v1/groups/{GID}/users/00u2")),
+        "{stderr}"
+    );
+    assert!(audit_lines(&sb).is_empty());
+    for m in [g, apps, u, groups, no_groups, put, delete] {
+        m.assert();
+    }
+}
+
+#[test]
+fn bulk_of_200_with_3_bad_users_keeps_order_and_exits_1() {
+    let mut server = Server::new();
+    let g = get(
+        &mut server,
+        &format!("/api/v1/groups/{GID}"),
+        group(GID, "Figma Users", "OKTA_GROUP"),
+    );
+    let apps = group_apps(&mut server);
+    let members = get(
+        &mut server,
+        &format!("/api/v1/groups/{GID}/users"),
+        json!([]),
+    );
+    let users = numbered_users(&mut server, 197);
+    let missing = server
+        .mock("GET", Matcher::Regex(r"^/api/v1/users/ghost\d$".into()))
+        .with_status(404)
+        .with_body(okta_error("E0000007", "Not found: Resource not found"))
+        .expect(3)
+        .create();
+    let put = put_any_user(&mut server).expect(197).create();
+    let mut input = String::from("login\n");
+    let mut want = Vec::new();
+    for i in 0..200 {
+        let who = if [13, 101, 187].contains(&i) {
+            format!("ghost{}", i % 10)
+        } else {
+            format!("u{i}")
+        };
+        input.push_str(&format!("{who}\n"));
+        want.push(who);
+    }
+    let sb = Sandbox::new();
+    let out = sb
+        .cmd(&server.url())
+        .args([
+            "grant",
+            "--from",
+            "-",
+            "--group",
+            GID,
+            "--concurrency",
+            "8",
+            "-o",
+            "json",
+        ])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    let (_, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let v = json_out(&out);
+    assert_eq!(
+        (v["ok"].as_u64(), v["failed"].as_u64()),
+        (Some(197), Some(3))
+    );
+    let got: Vec<&str> = v["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["user"].as_str().unwrap())
+        .collect();
+    let want: Vec<String> = want
+        .iter()
+        .map(|w| {
+            if w.starts_with('u') {
+                format!("{w}@acme.com")
+            } else {
+                w.clone()
+            }
+        })
+        .collect();
+    assert_eq!(got, want);
+    assert_eq!(v["results"][13]["result"], "failed");
+    assert_eq!(audit_lines(&sb).len(), 197);
+    for m in [g, apps, members, users, missing, put] {
+        m.assert();
+    }
+}
+
+#[test]
+fn workers_wait_for_the_reset_instead_of_drawing_429s() {
+    let mut server = Server::new();
+    let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap();
+    let reset = now.as_secs() + 2;
+    let g = get(
+        &mut server,
+        &format!("/api/v1/groups/{GID}"),
+        group(GID, "Figma Users", "OKTA_GROUP"),
+    );
+    let apps = group_apps(&mut server);
+    let members = get(
+        &mut server,
+        &format!("/api/v1/groups/{GID}/users"),
+        json!([]),
+    );
+    let users = numbered_users(&mut server, 12);
+    // The first answers (at most one per worker, sent before any answer
+    // came) say the bucket is empty until `reset`.
+    let first = put_any_user(&mut server)
+        .with_header("x-rate-limit-limit", "4")
+        .with_header("x-rate-limit-remaining", "0")
+        .with_header("x-rate-limit-reset", &reset.to_string())
+        .expect_at_most(4)
+        .create();
+    let before_reset = move |_: &mockito::Request| {
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap()
+            .as_secs()
+            < reset
+    };
+    let too_early = server
+        .mock(
+            "PUT",
+            Matcher::Regex(format!(r"^/api/v1/groups/{GID}/users/")),
+        )
+        .match_request(before_reset)
+        .with_status(429)
+        .with_header("x-rate-limit-remaining", "0")
+        .with_header("x-rate-limit-reset", &reset.to_string())
+        .with_body(okta_error(
+            "E0000047",
+            "API call exceeded rate limit due to too many requests.",
+        ))
+        .expect(0)
+        .create();
+    let after = put_any_user(&mut server)
+        .match_request(move |r| !before_reset(r))
+        .with_header("x-rate-limit-remaining", "90")
+        .with_header("x-rate-limit-reset", &(reset + 60).to_string())
+        .expect_at_least(8)
+        .create();
+    let input: String = (0..12).map(|i| format!("u{i}\n")).collect();
+    let sb = Sandbox::new();
+    let out = sb
+        .cmd(&server.url())
+        .args([
+            "grant",
+            "--from",
+            "-",
+            "--group",
+            GID,
+            "--concurrency",
+            "4",
+            "-o",
+            "json",
+        ])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    let (_, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(json_out(&out)["ok"], 12);
+    for m in [g, apps, members, users, first, too_early, after] {
+        m.assert();
+    }
+}
