@@ -43,6 +43,9 @@ pub struct Client {
     origin: Url,
     auth: Auth,
     limits: Arc<RateLimits>,
+    /// Until when a wait has been announced: workers waiting for the same
+    /// window say so once between them.
+    announced_until: std::sync::Mutex<Option<Instant>>,
     max_rate_wait: Duration,
     verbose: bool,
     quiet: bool,
@@ -82,6 +85,7 @@ impl Client {
             origin: o.origin,
             auth,
             limits: Arc::new(RateLimits::default()),
+            announced_until: std::sync::Mutex::new(None),
             max_rate_wait: o.max_rate_wait,
             verbose: o.verbose,
             quiet: o.quiet,
@@ -291,7 +295,18 @@ impl Client {
     }
 
     fn announce(&self, wait: Duration, why: &str) {
-        if self.verbose || (!self.quiet && wait >= ANNOUNCE_WAIT) {
+        let until = Instant::now() + wait;
+        let fresh = match self.announced_until.lock() {
+            Ok(mut last) => {
+                let seen = last.is_some_and(|t| until <= t + Duration::from_millis(500));
+                if !seen {
+                    *last = Some(until);
+                }
+                !seen
+            }
+            Err(_) => true,
+        };
+        if self.verbose || (fresh && !self.quiet && wait >= ANNOUNCE_WAIT) {
             eprintln!(
                 "oktactl: {why}; waiting {:.1} s for Okta's window to reset",
                 wait.as_secs_f64()

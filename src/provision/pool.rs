@@ -23,9 +23,9 @@ impl Progress {
         let bar = (stderr_is_terminal && !quiet && rows > 1).then(|| {
             let bar =
                 ProgressBar::with_draw_target(Some(rows as u64), ProgressDrawTarget::stderr());
-            if let Ok(style) =
-                ProgressStyle::with_template("{bar:30} {pos}/{len} rows  {per_sec}  eta {eta}")
-            {
+            if let Ok(style) = ProgressStyle::with_template(
+                "{bar:30} {pos}/{len} rows  {elapsed} elapsed, eta {eta}",
+            ) {
                 bar.set_style(style);
             }
             bar
