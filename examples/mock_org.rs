@@ -923,7 +923,18 @@ fn handle_api(state: &State, req: &Request, seg: &[&str]) -> Response {
             user_page(state, req, |i| m.is_member(k, i))
         }
         ("GET", ["api", "v1", "groups", gid, "apps"]) => match lookup_group(gid) {
-            Some(_) => Response::json(200, "[]".into()),
+            Some(k) => {
+                let apps: &[(&str, &str)] = match k {
+                    1 | 2 => &[("0oafigma000000000001", "Figma")],
+                    4 => &[("0oaslack000000000002", "Slack")],
+                    _ => &[],
+                };
+                let list: Vec<Value> = apps
+                    .iter()
+                    .map(|(id, label)| json!({"id": id, "name": label.to_ascii_lowercase(), "label": label, "status": "ACTIVE"}))
+                    .collect();
+                Response::json(200, Value::Array(list).to_string())
+            }
             None => not_found(state, gid, "UserGroup"),
         },
         (method @ ("PUT" | "DELETE"), ["api", "v1", "groups", gid, "users", uid]) => {
@@ -1004,6 +1015,28 @@ fn handle_api(state: &State, req: &Request, seg: &[&str]) -> Response {
                  "target": [{"id": target, "type": "User"}]}
             ]);
             Response::json(200, events.to_string())
+        }
+        ("GET", ["api", "v1", "apps"]) => {
+            // Two apps: "Figma" through groups 1 and 2, "Slack" through group 4.
+            let q = param(req, "q").unwrap_or("").to_ascii_lowercase();
+            let apps: Vec<Value> = [("0oafigma000000000001", "Figma"), ("0oaslack000000000002", "Slack")]
+                .iter()
+                .filter(|(_, label)| label.to_ascii_lowercase().starts_with(&q))
+                .map(|(id, label)| json!({"id": id, "name": label.to_ascii_lowercase(), "label": label, "status": "ACTIVE"}))
+                .collect();
+            Response::json(200, Value::Array(apps).to_string())
+        }
+        ("GET", ["api", "v1", "apps", app, "groups"]) => {
+            let groups: &[usize] = match *app {
+                "0oafigma000000000001" => &[1, 2],
+                "0oaslack000000000002" => &[4],
+                _ => return not_found(state, app, "App"),
+            };
+            let list: Vec<Value> = groups
+                .iter()
+                .map(|&k| json!({"id": group_id(k), "priority": 0, "_embedded": {"group": group_by_index(base, k)}}))
+                .collect();
+            Response::json(200, Value::Array(list).to_string())
         }
         ("GET", ["api", "v1", "policies"]) => match param(req, "type") {
             None => okta_error(state, 400, "E0000001", "Api validation failed: type"),
