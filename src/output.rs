@@ -128,7 +128,10 @@ impl Printer {
                 if n == 0 {
                     self.status("no results");
                 } else {
-                    writeln!(out, "{}", self.table(&shown, rows)).map_err(write_err)?;
+                    let text = self.table(&shown, rows).to_string();
+                    for line in text.lines() {
+                        writeln!(out, "{}", line.trim_end()).map_err(write_err)?;
+                    }
                 }
             }
         }
@@ -160,9 +163,13 @@ impl Printer {
     }
 
     /// Text on stdout.
+    /// Text on stdout, without the trailing blanks tables pad lines with.
     pub fn data(&self, text: &str) -> Result<()> {
         let mut out = std::io::stdout().lock();
-        writeln!(out, "{text}")
+        // An empty text is one blank line, as with println!.
+        std::iter::once(text.lines().next().unwrap_or(""))
+            .chain(text.lines().skip(1))
+            .try_for_each(|line| writeln!(out, "{}", line.trim_end()))
             .and_then(|_| out.flush())
             .map_err(write_err)
     }
