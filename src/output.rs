@@ -214,7 +214,10 @@ impl Printer {
         } else {
             ContentArrangement::Disabled
         });
-        if !self.term.color {
+        // The one colour decision is Term's, not comfy-table's own TTY check.
+        if self.term.color {
+            t.enforce_styling();
+        } else {
             t.force_no_tty();
         }
         t

@@ -323,3 +323,31 @@ fn user_list_group_streams_members_filtered_by_status() {
     find.assert();
     members.assert();
 }
+
+#[test]
+fn colour_only_at_a_terminal_and_never_with_no_color() {
+    let mut server = mockito::Server::new();
+    let list = server
+        .mock("GET", "/api/v1/users")
+        .match_query(Matcher::Any)
+        .with_body(serde_json::json!([user("00u1", "jane@acme.com", "LOCKED_OUT")]).to_string())
+        .expect(3)
+        .create();
+    let sb = Sandbox::new();
+    let run = |extra: &[&str], env: &[(&str, &str)]| {
+        let mut c = sb.cmd(&server.url());
+        c.env("OKTACTL_FORCE_TTY", "1")
+            .args(["user", "list"])
+            .args(extra);
+        for (k, v) in env {
+            c.env(k, v);
+        }
+        let out = c.output().unwrap();
+        assert!(out.status.success());
+        text(&out).0
+    };
+    assert!(run(&[], &[]).contains("\u{1b}["), "coloured at a terminal");
+    assert!(!run(&["--no-color"], &[]).contains('\u{1b}'));
+    assert!(!run(&[], &[("NO_COLOR", "1")]).contains('\u{1b}'));
+    list.assert();
+}
