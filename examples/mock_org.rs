@@ -1038,6 +1038,25 @@ fn handle_api(state: &State, req: &Request, seg: &[&str]) -> Response {
                 .collect();
             Response::json(200, Value::Array(list).to_string())
         }
+        // OAuth service apps: any assertion gets a DPoP-bound token (the mock
+        // checks no signatures; the tests in tests/oauth.rs do).
+        ("POST", ["oauth2", "v1", "token"]) => Response::json(
+            200,
+            json!({"token_type": "DPoP", "expires_in": 3600, "access_token": "mock-access-token",
+                   "scope": "okta.users.manage okta.groups.manage okta.apps.read okta.roles.read okta.policies.read okta.logs.read"})
+            .to_string(),
+        ),
+        ("GET", ["oauth2", "v1", "clients", _, "roles"]) => Response::json(
+            200,
+            json!([{"id": "irb1", "type": "HELP_DESK_ADMIN", "label": "Help Desk Administrator",
+                    "status": "ACTIVE", "assignmentType": "CLIENT"},
+                   {"id": "irb2", "type": "REPORT_ADMIN", "label": "Report Administrator",
+                    "status": "ACTIVE", "assignmentType": "CLIENT"}])
+            .to_string(),
+        ),
+        ("GET", ["oauth2", "v1", "clients", _, "roles", _, "targets", "groups"]) => {
+            Response::json(200, "[]".into())
+        }
         ("GET", ["api", "v1", "policies"]) => match param(req, "type") {
             None => okta_error(state, 400, "E0000001", "Api validation failed: type"),
             Some(t) if t.eq_ignore_ascii_case("PASSWORD") => {
