@@ -10,16 +10,10 @@ use serde::de::DeserializeOwned;
 use url::Url;
 
 use super::answer::{error_from, header, Reply};
-use super::ratelimit::{bucket_of, now_ms, Observed, RateLimits};
+use super::ratelimit::RateLimits;
 use crate::credentials::Credential;
-use crate::error::{Error, Kind, Result};
+use crate::error::{Error, Result};
 use crate::oauth::Session;
-
-/// Retries for 5xx and connection errors on requests that are safe to repeat.
-const MAX_RETRIES: u32 = 3;
-const BACKOFF: Duration = Duration::from_millis(500);
-/// Waits shorter than this go unannounced.
-const ANNOUNCE_WAIT: Duration = Duration::from_secs(3);
 
 pub struct Options {
     pub origin: Url,
@@ -39,16 +33,16 @@ pub enum Auth {
 }
 
 pub struct Client {
-    http: Http,
-    origin: Url,
-    auth: Auth,
-    limits: Arc<RateLimits>,
+    pub(super) http: Http,
+    pub(super) origin: Url,
+    pub(super) auth: Auth,
+    pub(super) limits: Arc<RateLimits>,
     /// Until when a wait has been announced: workers waiting for the same
     /// window say so once between them.
-    announced_until: std::sync::Mutex<Option<Instant>>,
-    max_rate_wait: Duration,
-    verbose: bool,
-    quiet: bool,
+    pub(super) announced_until: std::sync::Mutex<Option<Instant>>,
+    pub(super) max_rate_wait: Duration,
+    pub(super) verbose: bool,
+    pub(super) quiet: bool,
 }
 
 impl std::fmt::Debug for Client {
@@ -142,120 +136,6 @@ impl Client {
         }
     }
 
-    /// One request with waits and retries; `make` builds each attempt afresh
-    /// (new proofs and assertions). Any final answer comes back as a reply,
-    /// except a redirect or a 429 that outlasts the allowed wait.
-    pub(crate) fn exchange(
-        &self,
-        method: &Method,
-        url: &Url,
-        make: &dyn Fn() -> Result<RequestBuilder>,
-    ) -> Result<Reply> {
-        if url.origin() != self.origin.origin() {
-            return Err(foreign(url));
-        }
-        let path = match url.query() {
-            Some(q) => format!("{}?{q}", url.path()),
-            None => url.path().to_string(),
-        };
-        let what = format!("{method} {}", url.path());
-        let bucket = bucket_of(method, url.path());
-        let idempotent = *method != Method::POST;
-        let mut retries = 0;
-        let mut rate_waited = Duration::ZERO;
-        let mut retry_for: Option<(String, u32)> = None;
-        loop {
-            self.wait_for_slot(&bucket);
-            let started = Instant::now();
-            let mut req = match make() {
-                Ok(r) => r,
-                Err(e) => {
-                    self.limits.release(&bucket);
-                    return Err(e);
-                }
-            };
-            if let Some((id, n)) = &retry_for {
-                req = req
-                    .header("X-Okta-Retry-For", id.as_str())
-                    .header("X-Okta-Retry-Count", n.to_string());
-            }
-            let answer = req.send().and_then(|r| {
-                let status = r.status().as_u16();
-                let headers = r.headers().clone();
-                r.bytes().map(|b| (status, headers, b.to_vec()))
-            });
-            let ms = started.elapsed().as_millis();
-            let (status, headers, bytes) = match answer {
-                Ok(a) => a,
-                Err(e) => {
-                    self.limits.release(&bucket);
-                    self.log(format_args!(
-                        "{method} {path} failed after {ms} ms: {}",
-                        transport_text(&e)
-                    ));
-                    // A POST that may have reached Okta is never repeated.
-                    let safe = idempotent || e.is_connect();
-                    if safe && retries < MAX_RETRIES {
-                        std::thread::sleep(BACKOFF * 2u32.pow(retries));
-                        retries += 1;
-                        continue;
-                    }
-                    return Err(transport_error(&what, &self.origin, &e));
-                }
-            };
-            let seen = Observed::from_headers(&headers);
-            self.limits.observe(&bucket, seen, now_ms());
-            let remaining = seen
-                .remaining
-                .map(|r| r.to_string())
-                .unwrap_or_else(|| "-".into());
-            self.log(format_args!(
-                "{method} {path} {status} {ms} ms remaining={remaining}"
-            ));
-            let reply = Reply {
-                status,
-                headers,
-                body: bytes,
-                what: what.clone(),
-            };
-            match status {
-                200..=299 => return Ok(reply),
-                429 => {
-                    let attempt = retry_for.as_ref().map_or(0, |r| r.1);
-                    let wait = self
-                        .limits
-                        .wait_after_429(&bucket, seen)
-                        .unwrap_or(BACKOFF * 2u32.pow(attempt.min(6)));
-                    if rate_waited + wait > self.max_rate_wait {
-                        let mut err = error_from(&reply);
-                        err.message = format!(
-                            "{what}: still rate limited by Okta (429) after waiting {} s",
-                            rate_waited.as_secs()
-                        );
-                        return Err(err.hint("wait for the rate-limit window to pass, or raise OKTACTL_MAX_RATE_WAIT"));
-                    }
-                    self.announce(wait, "rate limited (429)");
-                    std::thread::sleep(wait);
-                    rate_waited += wait;
-                    let id = reply.request_id().unwrap_or_default();
-                    retry_for = Some((id, attempt + 1));
-                }
-                500..=599 if idempotent && retries < MAX_RETRIES => {
-                    std::thread::sleep(BACKOFF * 2u32.pow(retries));
-                    retries += 1;
-                }
-                300..=399 => {
-                    let to = header(&reply.headers, "location").unwrap_or_else(|| "nowhere".into());
-                    return Err(Error::network(format!(
-                        "{what}: Okta answered {status}, a redirect to {to}; redirects are not followed"
-                    ))
-                    .hint("the token goes only to the org's own origin: check that --org is the org's API address"));
-                }
-                _ => return Ok(reply),
-            }
-        }
-    }
-
     fn request(
         &self,
         method: &Method,
@@ -281,44 +161,6 @@ impl Client {
             None => req,
         })
     }
-
-    /// Wait while the bucket is known to be empty, then reserve a slot.
-    fn wait_for_slot(&self, bucket: &str) {
-        loop {
-            let wait = self.limits.reserve(bucket);
-            if wait.is_zero() {
-                return;
-            }
-            self.announce(wait, "rate-limit window used up");
-            std::thread::sleep(wait);
-        }
-    }
-
-    fn announce(&self, wait: Duration, why: &str) {
-        let until = Instant::now() + wait;
-        let fresh = match self.announced_until.lock() {
-            Ok(mut last) => {
-                let seen = last.is_some_and(|t| until <= t + Duration::from_millis(500));
-                if !seen {
-                    *last = Some(until);
-                }
-                !seen
-            }
-            Err(_) => true,
-        };
-        if self.verbose || (fresh && !self.quiet && wait >= ANNOUNCE_WAIT) {
-            eprintln!(
-                "oktactl: {why}; waiting {:.1} s for Okta's window to reset",
-                wait.as_secs_f64()
-            );
-        }
-    }
-
-    fn log(&self, line: std::fmt::Arguments<'_>) {
-        if self.verbose {
-            eprintln!("> {line}");
-        }
-    }
 }
 
 fn ok_or_error(reply: Reply) -> Result<Reply> {
@@ -340,32 +182,4 @@ pub(crate) fn foreign(url: &Url) -> Error {
         url.origin().ascii_serialization()
     ))
     .hint("the token is sent only to the org; a link elsewhere is a misconfigured proxy or a bad server")
-}
-
-fn transport_text(e: &reqwest::Error) -> String {
-    let mut text = e.to_string();
-    let mut src = std::error::Error::source(e);
-    while let Some(s) = src {
-        text = format!("{text}: {s}");
-        src = s.source();
-    }
-    text
-}
-
-fn transport_error(what: &str, origin: &Url, e: &reqwest::Error) -> Error {
-    let why = if e.is_timeout() {
-        "timed out".to_string()
-    } else if e.is_connect() {
-        format!(
-            "cannot connect to {}",
-            origin.origin().ascii_serialization()
-        )
-    } else {
-        "the connection failed".to_string()
-    };
-    Error::new(
-        Kind::Network,
-        format!("{what}: {why} ({})", transport_text(e)),
-    )
-    .hint("check the org URL, your network or proxy (HTTPS_PROXY), and --timeout")
 }

@@ -3,6 +3,7 @@
 mod answer;
 pub mod apps;
 mod client;
+mod exchange;
 pub mod groups;
 pub mod models;
 mod paging;
