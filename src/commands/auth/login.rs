@@ -92,17 +92,11 @@ pub fn run(ctx: &Context, args: LoginArgs) -> Result<()> {
             ctx.profile()
         ));
     } else {
-        store.set(ctx.profile(), &Secret::Token(token))?;
-        let (path, cfg) = ctx.config()?;
-        let mut cfg = cfg.clone();
-        cfg.profiles.insert(
-            ctx.profile().to_string(),
-            Profile {
-                org: Some(org_text.clone()),
-                ..Profile::default()
-            },
-        );
-        cfg.save(path)?;
+        let profile = Profile {
+            org: Some(org_text.clone()),
+            ..Profile::default()
+        };
+        super::remember(ctx, Secret::Token(token), profile)?;
         ctx.out.status(&format!(
             "Logged in to {org_text} as {} ({}); token stored in {} for profile '{}'",
             me.login(),

@@ -68,18 +68,12 @@ pub fn run(
             ctx.profile()
         ));
     } else {
-        store.set(ctx.profile(), &Secret::Key(key))?;
-        let (path, cfg) = ctx.config()?;
-        let mut cfg = cfg.clone();
-        cfg.profiles.insert(
-            ctx.profile().to_string(),
-            Profile {
-                org: Some(org_text.clone()),
-                client_id: Some(client_id.clone()),
-                scopes: Some(scopes),
-            },
-        );
-        cfg.save(path)?;
+        let profile = Profile {
+            org: Some(org_text.clone()),
+            client_id: Some(client_id.clone()),
+            scopes: Some(scopes),
+        };
+        super::remember(ctx, Secret::Key(key), profile)?;
         ctx.out.status(&format!(
             "Logged in to {org_text} as service app {client_id} ({} tokens, scopes: {}); private key stored in {} for profile '{}'. The key file is no longer needed by oktactl.",
             result.token_type,

@@ -7,7 +7,9 @@ mod status;
 
 use clap::Subcommand;
 
+use crate::config::Profile;
 use crate::context::Context;
+use crate::credentials::Secret;
 use crate::error::Result;
 
 #[derive(Debug, Subcommand)]
@@ -26,4 +28,14 @@ pub fn run(ctx: &Context, command: AuthCommand) -> Result<()> {
         AuthCommand::Status(a) => status::run(ctx, a),
         AuthCommand::Logout(a) => logout::run(ctx, a),
     }
+}
+
+/// After a verified login: the secret into the keyring, then the profile
+/// (org, and for a service app its client id and scopes) into the config.
+fn remember(ctx: &Context, secret: Secret, profile: Profile) -> Result<()> {
+    ctx.store().set(ctx.profile(), &secret)?;
+    let (path, cfg) = ctx.config()?;
+    let mut cfg = cfg.clone();
+    cfg.profiles.insert(ctx.profile().to_string(), profile);
+    cfg.save(path)
 }
