@@ -1,17 +1,22 @@
-//! The audit log: one JSON line per change made or tried, appended with a
-//! single write so concurrent writers (other runs, worker threads) never
-//! interleave inside a line. Never a token, reset URL or temporary password.
+//! The audit log: JSON lines, two per change sharing a `change_id`: an
+//! intent line before the request is sent and an outcome line after it. An
+//! interrupted or killed run leaves an intent without an outcome: evidence
+//! that a change may have happened. Each line is appended with a single
+//! write, so concurrent writers (other runs, worker threads) never
+//! interleave inside a line. Never a token, reset URL, temporary password
+//! or code.
 
 use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use rand_core::{OsRng, RngCore};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
 
 /// An open, writable audit log and the fields every line of one run shares.
-/// `record` takes `&self`, so worker threads can share one `Audit`.
+/// Its methods take `&self`, so worker threads can share one `Audit`.
 #[derive(Debug)]
 pub struct Audit {
     path: PathBuf,
@@ -23,29 +28,42 @@ pub struct Audit {
     ticket: Option<String>,
 }
 
-/// What one line says about one change.
-#[derive(Debug, Clone, Default)]
-pub struct Entry<'a> {
+/// Who or what a change is about.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Subject<'a> {
     pub user_id: Option<&'a str>,
     pub user: Option<&'a str>,
     pub group: Option<&'a str>,
-    pub result: &'a str,
-    pub request_id: Option<&'a str>,
 }
 
 #[derive(Serialize)]
 struct Line<'a> {
     time: String,
+    phase: &'a str,
+    change_id: &'a str,
     operator: &'a str,
     org: &'a str,
     profile: &'a str,
     command: &'a str,
+    channel: &'a str,
+    ticket: Option<&'a str>,
     user_id: Option<&'a str>,
     user: Option<&'a str>,
     group: Option<&'a str>,
-    result: &'a str,
-    ticket: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    call: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    outcome: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     request_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<&'a str>,
+}
+
+/// A fresh id for one change: time-ordered, with 64 random bits.
+pub fn new_change_id() -> String {
+    let ms = jiff::Timestamp::now().as_millisecond();
+    format!("c-{ms:x}-{:016x}", OsRng.next_u64())
 }
 
 /// The fixed fields of a run.
@@ -115,29 +133,66 @@ impl Audit {
         &self.path
     }
 
-    /// Append one line with one `write_all` on an append-mode file.
-    pub fn record(&self, e: &Entry<'_>) -> Result<()> {
-        let line = Line {
+    /// The intent line, written before the call is sent: when it cannot be
+    /// written, the change must not be sent.
+    pub fn intent(&self, change_id: &str, subject: Subject<'_>, call: &str) -> Result<()> {
+        self.write(self.line("intent", change_id, subject, Some(call)))
+    }
+
+    /// The outcome line of a change whose intent was written.
+    pub fn outcome(
+        &self,
+        change_id: &str,
+        subject: Subject<'_>,
+        outcome: &str,
+        request_id: Option<&str>,
+        error: Option<&str>,
+    ) -> Result<()> {
+        let mut line = self.line("outcome", change_id, subject, None);
+        line.outcome = Some(outcome);
+        line.request_id = request_id;
+        line.error = error;
+        self.write(line)
+    }
+
+    fn line<'a>(
+        &'a self,
+        phase: &'a str,
+        change_id: &'a str,
+        subject: Subject<'a>,
+        call: Option<&'a str>,
+    ) -> Line<'a> {
+        Line {
             time: jiff::Timestamp::now().to_string(),
+            phase,
+            change_id,
             operator: &self.operator,
             org: &self.org,
             profile: &self.profile,
             command: &self.command,
-            user_id: e.user_id,
-            user: e.user,
-            group: e.group,
-            result: e.result,
+            channel: "cli",
             ticket: self.ticket.as_deref(),
-            request_id: e.request_id,
-        };
+            user_id: subject.user_id,
+            user: subject.user,
+            group: subject.group,
+            call,
+            outcome: None,
+            request_id: None,
+            error: None,
+        }
+    }
+
+    /// Append one line with one `write_all` on an append-mode file.
+    fn write(&self, line: Line<'_>) -> Result<()> {
         let mut text = serde_json::to_vec(&line)
             .map_err(|err| Error::failed(format!("cannot encode an audit line: {err}")))?;
         text.push(b'\n');
         (&self.file).write_all(&text).map_err(|err| {
             Error::failed(format!(
-                "the change was made, but writing the audit log {} failed: {err}",
+                "cannot write the audit log {}: {err}",
                 self.path.display()
             ))
+            .hint("free space or fix the file's permissions, or set OKTACTL_AUDIT_LOG to a writable path")
         })
     }
 }
@@ -174,28 +229,37 @@ mod tests {
             command: "unlock".into(),
             ticket: Some("T-1".into()),
         };
-        let entry = Entry {
+        let subject = Subject {
             user_id: Some("00u1"),
             user: Some("a@x.com"),
-            result: "unlocked",
-            request_id: Some("req"),
-            ..Entry::default()
+            group: None,
         };
         std::thread::scope(|s| {
             for _ in 0..4 {
                 s.spawn(|| {
                     for _ in 0..25 {
-                        audit.record(&entry).unwrap();
+                        let id = new_change_id();
+                        audit.intent(&id, subject, "POST /x").unwrap();
+                        audit
+                            .outcome(&id, subject, "unlocked", Some("req"), None)
+                            .unwrap();
                     }
                 });
             }
         });
         let text = std::fs::read_to_string(&path).unwrap();
-        assert_eq!(text.lines().count(), 100);
+        assert_eq!(text.lines().count(), 200);
+        let mut open = std::collections::HashSet::new();
         for line in text.lines() {
             let v: serde_json::Value = serde_json::from_str(line).unwrap();
             assert_eq!(v["ticket"], "T-1");
             assert!(v["group"].is_null());
+            let id = v["change_id"].as_str().unwrap().to_string();
+            match v["phase"].as_str().unwrap() {
+                "intent" => assert!(open.insert(id)),
+                _ => assert!(open.remove(&id)),
+            }
         }
+        assert!(open.is_empty());
     }
 }

@@ -2,8 +2,8 @@
 //! the Okta client, built on first use (so `auth login` and `completions`
 //! need no token).
 
-use std::cell::OnceCell;
 use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use url::Url;
@@ -15,31 +15,33 @@ use crate::error::{Error, Result};
 use crate::okta::models::User;
 use crate::okta::users::{ambiguous, Found};
 use crate::okta::{Client, Options};
-use crate::output::{Printer, Term};
+use crate::output::{Printer, Stderr, Term};
 
 const DEFAULT_MAX_RATE_WAIT: u64 = 120;
 
 pub struct Context {
     pub global: GlobalArgs,
     pub out: Printer,
-    config: OnceCell<(PathBuf, Config)>,
-    client: OnceCell<Client>,
-    store: Box<dyn SecretStore>,
+    config: OnceLock<(PathBuf, Config)>,
+    client: OnceLock<Client>,
+    store: Box<dyn SecretStore + Send + Sync>,
 }
 
 impl Context {
     pub fn new(global: GlobalArgs) -> Context {
         let term = Term::detect(global.no_color);
+        let err = Arc::new(Stderr::new(global.quiet, global.verbose, term.stderr));
         let out = Printer {
             format: global.output,
             term,
             quiet: global.quiet,
+            err,
         };
         Context {
             global,
             out,
-            config: OnceCell::new(),
-            client: OnceCell::new(),
+            config: OnceLock::new(),
+            client: OnceLock::new(),
             store: Box::new(Keyring),
         }
     }
@@ -170,8 +172,7 @@ impl Context {
             credential,
             timeout: Duration::from_secs(self.global.timeout),
             max_rate_wait: Duration::from_secs(max_rate_wait),
-            verbose: self.global.verbose,
-            quiet: self.global.quiet,
+            err: Arc::clone(&self.out.err),
         })
     }
 

@@ -23,6 +23,8 @@ pub enum Kind {
     Permission,
     RateLimited,
     Network,
+    Cancelled,
+    Interrupted,
 }
 
 impl Kind {
@@ -35,6 +37,8 @@ impl Kind {
             Kind::Permission => 5,
             Kind::RateLimited => 6,
             Kind::Network => 7,
+            Kind::Cancelled => 1,
+            Kind::Interrupted => 130,
         }
     }
 }
@@ -45,6 +49,8 @@ pub struct OktaAnswer {
     pub status: u16,
     pub error_code: Option<String>,
     pub request_id: Option<String>,
+    /// `METHOD /path` of the request, which the message starts with.
+    pub request: String,
 }
 
 /// An error shown as `error: …` and `hint: …` lines.
@@ -53,9 +59,18 @@ pub struct Error {
     pub kind: Kind,
     pub message: String,
     pub hints: Vec<String>,
-    pub okta: Option<OktaAnswer>,
+    /// Why it happened, in the user's terms: the first hint, and the short
+    /// text of a bulk row. Set where the cause is known.
+    pub why: Option<String>,
+    /// A fallback explanation from the HTTP layer, shown only when no `why`
+    /// was given by the code that knows more.
+    pub generic: Option<&'static str>,
+    pub okta: Option<Box<OktaAnswer>>,
     /// Stdout was closed by its reader (`| head`): stop quietly.
     pub broken_pipe: bool,
+    /// The request may have reached Okta and been applied although no
+    /// answer came back (a timeout or a connection lost mid-answer).
+    pub maybe_applied: bool,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -66,8 +81,11 @@ impl Error {
             kind,
             message: message.into(),
             hints: Vec::new(),
+            why: None,
+            generic: None,
             okta: None,
             broken_pipe: false,
+            maybe_applied: false,
         }
     }
     pub fn usage(message: impl Into<String>) -> Self {
@@ -89,6 +107,31 @@ impl Error {
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hints.push(hint.into());
         self
+    }
+
+    /// Why it happened (replaces the HTTP layer's generic explanation).
+    pub fn why(mut self, why: impl Into<String>) -> Self {
+        self.why = Some(why.into());
+        self
+    }
+
+    /// The short explanation for a table cell: the `why`, else the message
+    /// without the request it names (the request stays in JSON).
+    pub fn short(&self) -> String {
+        if let Some(why) = &self.why {
+            return clean(why);
+        }
+        let msg = match &self.okta {
+            Some(o) if !o.request.is_empty() => {
+                let prefix = format!("{}: ", o.request);
+                match self.message.find(&prefix) {
+                    Some(i) => &self.message[i + prefix.len()..],
+                    None => self.message.as_str(),
+                }
+            }
+            _ => self.message.as_str(),
+        };
+        clean(msg)
     }
 
     /// Prefix the message with what was being done: "looking up user x: …".
@@ -117,7 +160,13 @@ impl Error {
 
     /// The lines printed on stderr.
     pub fn render(&self) -> String {
-        let mut out = format!("error: {}\n", clean(&self.message));
+        let mut out = match self.kind {
+            Kind::Cancelled => format!("{}\n", clean(&self.message)),
+            _ => format!("error: {}\n", clean(&self.message)),
+        };
+        if let Some(why) = self.why.as_deref().or(self.generic) {
+            out.push_str(&format!("hint: {}\n", clean(why)));
+        }
         for h in &self.hints {
             out.push_str(&format!("hint: {}\n", clean(h)));
         }
@@ -141,18 +190,35 @@ impl From<std::io::Error> for Error {
     }
 }
 
-/// Text from a server or a user may hold control characters (terminal escapes):
-/// show them escaped instead of letting them act on the terminal.
+/// Text from a server or a user may hold control characters (terminal
+/// escapes) and invisible ones (bidi overrides, zero-width): show them
+/// escaped, so they can neither act on the terminal nor hide or reorder
+/// what is shown. Every user-controlled string printed passes here.
 pub fn clean(text: &str) -> String {
-    text.chars()
-        .flat_map(|c| {
-            if c.is_control() && c != '\t' {
-                c.escape_default().collect::<Vec<_>>()
-            } else {
-                vec![c]
-            }
-        })
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c == '\t' {
+            out.push(c);
+        } else if c.is_control() {
+            out.extend(c.escape_default());
+        } else if invisible(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Bidi controls, zero-width and other format characters that change how
+/// the text around them is shown.
+fn invisible(c: char) -> bool {
+    matches!(c,
+        '\u{061C}' | '\u{00AD}' | '\u{180E}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{2028}'..='\u{202E}'
+        | '\u{2060}'..='\u{2069}'
+        | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
 }
 
 #[cfg(test)]
@@ -182,5 +248,35 @@ mod tests {
         assert!(!r.contains('\x1b'));
         assert!(r.starts_with("error: bad "));
         assert!(r.contains("hint: do x"));
+    }
+
+    #[test]
+    fn invisible_characters_are_shown() {
+        let shown = clean("admin\u{202E}gpj.exe\u{200B}x");
+        assert_eq!(shown, "admin\\u{202e}gpj.exe\\u{200b}x");
+        assert_eq!(clean("Zoë\tO'Brien"), "Zoë\tO'Brien");
+    }
+
+    #[test]
+    fn cancelled_has_no_error_prefix() {
+        let e = Error::new(Kind::Cancelled, "cancelled; nothing was changed");
+        assert_eq!(e.render(), "cancelled; nothing was changed\n");
+        assert_eq!(e.exit_code(), 1);
+    }
+
+    #[test]
+    fn why_replaces_the_generic_hint_and_is_the_short_text() {
+        let mut e = Error::new(Kind::Permission, "PUT /api/v1/groups/g/users/u: Okta answered 403");
+        e.generic = Some("the token's admin lacks a role");
+        e.okta = Some(Box::new(OktaAnswer {
+            status: 403,
+            request: "PUT /api/v1/groups/g/users/u".into(),
+            ..OktaAnswer::default()
+        }));
+        assert!(e.render().contains("hint: the token's admin lacks a role"));
+        assert_eq!(e.short(), "Okta answered 403");
+        let e = e.why("outside the role's targets");
+        assert!(!e.render().contains("lacks a role"));
+        assert_eq!(e.short(), "outside the role's targets");
     }
 }

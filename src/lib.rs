@@ -1,19 +1,20 @@
 //! oktactl: Okta help-desk administration from the command line.
 
 pub mod audit;
-pub mod bulk;
 pub mod cli;
 pub mod commands;
 pub mod config;
-pub mod confirm;
 pub mod context;
 pub mod credentials;
 pub mod error;
+pub mod gate;
 pub mod generate;
+pub mod interrupt;
 pub mod oauth;
 pub mod okta;
 pub mod output;
 pub mod perms;
+pub mod prompt;
 pub mod provision;
 
 use clap::Parser;
@@ -32,7 +33,7 @@ pub fn run() -> i32 {
         Ok(()) => 0,
         Err(e) if e.broken_pipe => 0,
         Err(e) => {
-            eprint!("{}", e.render());
+            ctx.out.err.line(e.render().trim_end());
             e.exit_code()
         }
     }

@@ -2,9 +2,11 @@
 //! one decision about terminals and colour. Data goes to stdout, the rest to stderr.
 
 use std::io::{IsTerminal, Write};
+use std::sync::{Arc, Mutex};
 
 use clap::ValueEnum;
 use comfy_table::{presets, Attribute, Cell, Color, ContentArrangement, Table};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 
 use crate::error::{clean, Error, Result};
@@ -71,6 +73,99 @@ pub struct Printer {
     pub format: Format,
     pub term: Term,
     pub quiet: bool,
+    /// Every stderr write of the process, shared with the Okta client.
+    pub err: Arc<Stderr>,
+}
+
+/// The one writer of stderr: messages for people, hidden by `--quiet`;
+/// request lines under `--verbose`; a progress bar that every message
+/// suspends (it is redrawn below the message, never frozen above it).
+#[derive(Debug)]
+pub struct Stderr {
+    quiet: bool,
+    verbose: bool,
+    terminal: bool,
+    bar: Mutex<Option<ProgressBar>>,
+}
+
+impl Stderr {
+    pub fn new(quiet: bool, verbose: bool, terminal: bool) -> Stderr {
+        Stderr {
+            quiet,
+            verbose,
+            terminal,
+            bar: Mutex::new(None),
+        }
+    }
+
+    /// A line whatever `--quiet` says (errors).
+    pub fn line(&self, text: &str) {
+        let bar = self.bar.lock().map(|b| b.clone()).unwrap_or(None);
+        match bar {
+            Some(bar) => bar.suspend(|| eprintln!("{text}")),
+            None => eprintln!("{text}"),
+        }
+    }
+
+    /// A message for people.
+    pub fn status(&self, msg: &str) {
+        if !self.quiet {
+            self.line(&clean(msg));
+        }
+    }
+
+    pub fn warn(&self, msg: &str) {
+        if !self.quiet {
+            self.line(&format!("warning: {}", clean(msg)));
+        }
+    }
+
+    pub fn verbose(&self) -> bool {
+        self.verbose
+    }
+
+    pub fn quiet(&self) -> bool {
+        self.quiet
+    }
+
+    /// A `--verbose` line (one per HTTP request).
+    pub fn trace(&self, msg: &str) {
+        if self.verbose {
+            self.line(&format!("> {}", clean(msg)));
+        }
+    }
+
+    /// Start a progress bar of `len` steps, at a terminal, when `--quiet`
+    /// is not given and there is more than one step.
+    pub fn start_bar(&self, len: usize, label: &str) {
+        if !self.terminal || self.quiet || len < 2 {
+            return;
+        }
+        let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
+        let template = format!("{label:<9} {{bar:30}} {{pos}}/{{len}} rows  {{elapsed}} elapsed, eta {{eta}}");
+        if let Ok(style) = ProgressStyle::with_template(&template) {
+            bar.set_style(style);
+        }
+        if let Ok(mut b) = self.bar.lock() {
+            *b = Some(bar);
+        }
+    }
+
+    pub fn tick(&self) {
+        if let Ok(b) = self.bar.lock() {
+            if let Some(bar) = b.as_ref() {
+                bar.inc(1);
+            }
+        }
+    }
+
+    pub fn end_bar(&self) {
+        if let Ok(mut b) = self.bar.lock() {
+            if let Some(bar) = b.take() {
+                bar.finish_and_clear();
+            }
+        }
+    }
 }
 
 fn write_err(e: std::io::Error) -> Error {
@@ -239,15 +334,11 @@ impl Printer {
 
     /// A message for people: stderr, hidden by `--quiet`.
     pub fn status(&self, msg: &str) {
-        if !self.quiet {
-            eprintln!("{}", clean(msg));
-        }
+        self.err.status(msg);
     }
 
     pub fn warn(&self, msg: &str) {
-        if !self.quiet {
-            eprintln!("warning: {}", clean(msg));
-        }
+        self.err.warn(msg);
     }
 }
 

@@ -3,7 +3,24 @@
 
 use clap::ValueEnum;
 
+use crate::error::{Error, Kind};
 use crate::okta::roles::ScopedRole;
+
+/// A 403 on a help-desk call: say which role the credential needs.
+pub fn needs_role(e: Error, role: &str) -> Error {
+    if e.kind != Kind::Permission || e.why.is_some() {
+        return e;
+    }
+    e.why(format!(
+        "the token's admin needs {role}; `oktactl check-perms --for passwords` shows what it holds"
+    ))
+}
+
+/// The role the lifecycle calls need.
+pub const HELP_DESK: &str =
+    "Help Desk Admin (HELP_DESK_ADMIN), or a Group Admin role covering the user's groups";
+/// The role the System Log needs.
+pub const REPORTS: &str = "Report Admin (REPORT_ADMIN)";
 
 /// The jobs `check-perms --for` selects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

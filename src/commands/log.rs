@@ -2,7 +2,7 @@ use clap::{Args, ValueEnum};
 use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Serialize};
 
-use crate::confirm::{needs_role, REPORTS};
+use crate::perms::{needs_role, REPORTS};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::okta::paths::quoted;

@@ -1,56 +1,72 @@
+//! `oktactl reset-password`: an emailed reset link (one user or many), a
+//! one-time reset URL, or a temporary password (one user), through the
+//! change gate. Secrets are printed once, on stdout, never audited.
+
+use std::sync::Mutex;
+
 use clap::Args;
-use reqwest::Method;
 use serde::{Deserialize, Serialize};
 
-use crate::audit::Entry;
-use crate::confirm::{needs_role, HELP_DESK};
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::gate::report::finish;
+use crate::gate::run::run as run_rows;
+use crate::gate::targets::BulkArgs;
+use crate::gate::{read_targets, Applied, Gate, Job, Outcome, Planned, Row, Step, Target};
+use crate::okta::changes::Call;
 use crate::okta::models::User;
 use crate::output::{or_dash, Format, Tabular};
+use crate::perms::{needs_role, HELP_DESK};
 
+/// Reset a user's password: an emailed link, a one-time URL, or a temporary password
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   oktactl reset-password jane.doe@acme.com --ticket HD-1234
   oktactl reset-password jane.doe@acme.com --no-email          # prints the one-time reset URL
   oktactl reset-password jane.doe@acme.com --temp-password --revoke-sessions
+  oktactl reset-password --from team.csv --yes                  # emails each a reset link
   oktactl reset-password jane.doe@acme.com --dry-run
 
 The reset URL and the temporary password are printed once, on stdout only,
-and are never written to the audit log.")]
+and are never written to the audit log; they need a single user.")]
 pub struct ResetPasswordArgs {
-    /// A user id (00u…), login or email
-    pub user: String,
-    /// Send no email; print the one-time reset URL to hand over yourself
+    /// User ids (00u…), logins or emails
+    #[arg(value_name = "USER")]
+    pub users: Vec<String>,
+    /// Send no email; print the one-time reset URL to hand over yourself (one user)
     #[arg(long, conflicts_with = "temp_password")]
     pub no_email: bool,
-    /// Expire the password and print a temporary one, to be changed at next sign-in
+    /// Expire the password and print a temporary one, to be changed at next sign-in (one user)
     #[arg(long)]
     pub temp_password: bool,
     /// Also end the user's current sessions
     #[arg(long)]
     pub revoke_sessions: bool,
+    #[command(flatten)]
+    pub bulk: BulkArgs,
 }
 
 #[derive(Debug, Serialize)]
-struct Outcome {
+struct Outcome1 {
     user: String,
-    user_id: String,
-    action: &'static str,
+    user_id: Option<String>,
+    action: Outcome,
     #[serde(skip_serializing_if = "Option::is_none")]
     reset_url: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     temp_password: Option<String>,
+    change_id: Option<String>,
+    request_id: Option<String>,
 }
 
-impl Tabular for Outcome {
+impl Tabular for Outcome1 {
     fn columns() -> Vec<&'static str> {
         vec!["user", "user_id", "action", "reset_url", "temp_password"]
     }
     fn row(&self) -> Vec<String> {
         vec![
             self.user.clone(),
-            self.user_id.clone(),
+            or_dash(&self.user_id),
             self.action.to_string(),
             or_dash(&self.reset_url),
             or_dash(&self.temp_password),
@@ -65,141 +81,184 @@ struct Secrets {
     temp_password: Option<String>,
 }
 
-pub fn run(ctx: &Context, args: ResetPasswordArgs) -> Result<()> {
-    let client = ctx.client()?;
-    let user = ctx
-        .resolve_user(&args.user)
-        .map_err(|e| needs_role(e, HELP_DESK))?;
-    refuse_by_status(&user)?;
-    let login = user.login().to_string();
-    let revoke = args.revoke_sessions.then_some(("revokeSessions", "true"));
-    let (url, action, says) = if args.temp_password {
-        let q: Vec<_> = revoke.into_iter().collect();
-        let url = client.api_query(
-            &[
-                "users",
-                &user.id,
-                "lifecycle",
-                "expire_password_with_temp_password",
-            ],
-            &q,
-        )?;
-        (
-            url,
-            "temp_password",
-            "expire the password and set a temporary one (printed here once)",
-        )
-    } else {
-        let send = if args.no_email { "false" } else { "true" };
-        let q: Vec<_> = std::iter::once(("sendEmail", send)).chain(revoke).collect();
-        let url = client.api_query(&["users", &user.id, "lifecycle", "reset_password"], &q)?;
-        if args.no_email {
-            (
-                url,
-                "reset_url",
-                "create a one-time reset URL (printed here once, no email)",
-            )
-        } else {
-            (url, "email_sent", "have Okta email a reset link")
+struct Reset {
+    mode: Mode,
+    revoke_sessions: bool,
+    /// The one-time secret of a single-user run, straight from Okta's answer.
+    secret: Mutex<Option<String>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Email,
+    Url,
+    Temp,
+}
+
+impl Reset {
+    fn says(&self) -> &'static str {
+        match self.mode {
+            Mode::Email => "have Okta email a reset link",
+            Mode::Url => "create a one-time reset URL (printed here once, no email)",
+            Mode::Temp => "expire the password and set a temporary one (printed here once)",
         }
-    };
-    let sessions = if args.revoke_sessions {
-        ", and end all sessions"
-    } else {
-        ""
-    };
-    if ctx.global.dry_run {
-        ctx.would_send(&Method::POST, &url);
-        return print(
-            ctx,
-            &Outcome {
-                user: login,
-                user_id: user.id,
-                action: dry(action),
-                reset_url: None,
-                temp_password: None,
-            },
-        );
     }
-    ctx.show_identity(&user);
-    ctx.confirm(
-        &format!("resetting the password of {login}"),
-        &format!(
-            "Reset the password of {} ({login}): {says}{sessions}?",
-            user.name()
-        ),
-    )?;
-    let audit = ctx.audit("reset-password")?;
-    let sent = client.send(Method::POST, url, None);
-    let (result, request_id) = match &sent {
-        Ok(reply) => (action, reply.request_id()),
-        Err(e) => ("failed", e.request_id().map(str::to_string)),
-    };
-    audit.record(&Entry {
-        user_id: Some(&user.id),
-        user: Some(&login),
-        group: None,
-        result,
-        request_id: request_id.as_deref(),
-    })?;
-    let reply = sent.map_err(|e| {
-        needs_role(
-            e.context(format!("resetting the password of {login}")),
-            HELP_DESK,
-        )
-    })?;
-    let secrets: Secrets = reply.json_or_default()?;
-    let outcome = Outcome {
-        user: login.clone(),
-        user_id: user.id.clone(),
-        action,
-        reset_url: secrets.reset_password_url.filter(|_| action == "reset_url"),
-        temp_password: secrets.temp_password.filter(|_| action == "temp_password"),
-    };
-    let missing = match action {
-        "reset_url" => outcome.reset_url.is_none(),
-        "temp_password" => outcome.temp_password.is_none(),
-        _ => false,
-    };
-    if missing {
-        return Err(Error::network(format!(
-            "the password of {login} was reset, but Okta's answer held no {}",
-            if action == "reset_url" {
-                "reset URL"
-            } else {
-                "temporary password"
+}
+
+impl Job for Reset {
+    fn plan(&self, gate: &Gate<'_>, t: &Target, single: bool) -> Step {
+        let user = match gate.resolve(t, single, |e| needs_role(e, HELP_DESK)) {
+            Ok(u) => u,
+            Err(row) => return Step::Done(row),
+        };
+        let (call, done, would) = match self.mode {
+            Mode::Email => (
+                Call::reset_password(&user.id, true, self.revoke_sessions),
+                Outcome::EmailSent,
+                Outcome::WouldEmail,
+            ),
+            Mode::Url => (
+                Call::reset_password(&user.id, false, self.revoke_sessions),
+                Outcome::ResetUrl,
+                Outcome::WouldResetUrl,
+            ),
+            Mode::Temp => (
+                Call::expire_password_with_temp(&user.id, self.revoke_sessions),
+                Outcome::TempPassword,
+                Outcome::WouldTempPassword,
+            ),
+        };
+        let planned = Planned {
+            call,
+            user_id: user.id.clone(),
+            user: user.login().to_string(),
+            group: None,
+            done,
+            would,
+            noop: None,
+        };
+        if let Err(e) = refuse_by_status(&user) {
+            let mut row = Row::planned(t.row, &t.input, &planned, Outcome::Refused);
+            row.error = Some(e.short());
+            row.failure = Some(e);
+            return Step::Done(Box::new(row));
+        }
+        Step::Change(Box::new(planned), Box::new(user))
+    }
+
+    fn done(&self, _: &Gate<'_>, t: &Target, p: &Planned, a: Applied, single: bool) -> Row {
+        let secrets: Option<Result<Secrets>> = a.reply.as_ref().map(|r| r.json_or_default());
+        let mut row = Row::applied(t.row, &t.input, p, a);
+        if let Some(e) = row.failure.take() {
+            let e = needs_role(e.context(format!("resetting the password of {}", p.user)), HELP_DESK);
+            row.error = Some(e.short());
+            row.failure = Some(e);
+            return row;
+        }
+        let wanted = match (self.mode, secrets) {
+            (Mode::Email, _) | (_, None) => return row,
+            (Mode::Url, Some(s)) => s.map(|s| s.reset_password_url),
+            (Mode::Temp, Some(s)) => s.map(|s| s.temp_password),
+        };
+        match wanted {
+            Ok(Some(secret)) if single => {
+                if let Ok(mut slot) = self.secret.lock() {
+                    *slot = Some(secret);
+                }
             }
-        ))
-        .hint("run the command again to get a new one"));
+            Ok(Some(_)) => {}
+            Ok(None) | Err(_) => {
+                let what = if self.mode == Mode::Url { "reset URL" } else { "temporary password" };
+                let e = Error::network(format!(
+                    "the password of {} was reset, but Okta's answer held no {what}",
+                    p.user
+                ))
+                .hint("run the command again to get a new one");
+                row.result = Outcome::Unknown;
+                row.error = Some(e.short());
+                row.failure = Some(e);
+            }
+        }
+        row
     }
-    match action {
-        "email_sent" => ctx
-            .out
-            .status(&format!("Okta emailed {login} a password reset link")),
-        "reset_url" => ctx.out.status(&format!(
-            "one-time reset URL for {login} (shown once; give it to them over a trusted channel):"
-        )),
-        _ => ctx.out.status(&format!(
-            "temporary password for {login} (shown once; they must change it at sign-in):"
-        )),
+
+    fn question(&self, user: Option<&User>) -> Option<String> {
+        let sessions = if self.revoke_sessions { ", and end all sessions" } else { "" };
+        Some(match user {
+            Some(u) => format!(
+                "Reset the password of {} ({}): {}{sessions}?",
+                u.name(),
+                u.login(),
+                self.says()
+            ),
+            None => format!("Email a password reset link{sessions} to {{n}} users"),
+        })
     }
-    print(ctx, &outcome)
+
+    fn what(&self, rows: usize) -> String {
+        match rows {
+            1 => "resetting a password".into(),
+            n => format!("resetting the passwords of {n} users"),
+        }
+    }
 }
 
-fn dry(action: &str) -> &'static str {
-    match action {
-        "email_sent" => "would_email",
-        "reset_url" => "would_reset_url",
-        _ => "would_temp_password",
+pub fn run(ctx: &Context, args: ResetPasswordArgs) -> Result<()> {
+    let targets = read_targets(&args.users, args.bulk.from.as_deref())?;
+    let mode = match (args.no_email, args.temp_password) {
+        (true, _) => Mode::Url,
+        (_, true) => Mode::Temp,
+        _ => Mode::Email,
+    };
+    if mode != Mode::Email && targets.len() > 1 {
+        return Err(Error::usage(
+            "--no-email and --temp-password take a single user: their secret is printed once, to you",
+        )
+        .hint("reset several users without them: Okta emails each a reset link"));
+    }
+    let gate = Gate::open(ctx, "reset-password")?;
+    let job = Reset {
+        mode,
+        revoke_sessions: args.revoke_sessions,
+        secret: Mutex::new(None),
+    };
+    let (rows, ending) = run_rows(&gate, &job, &targets, args.bulk.pace())?;
+    let secret = job.secret.lock().ok().and_then(|mut s| s.take());
+    match rows.as_slice() {
+        [row] if ending.audit_failed.is_none() && !ending.interrupted && row.failure.is_none() => {
+            print_one(ctx, row, mode, secret)
+        }
+        _ => finish(ctx, rows, ending),
     }
 }
 
-/// Table: only the secret on stdout (so `$(…)` captures it); JSON and CSV: the whole outcome.
-fn print(ctx: &Context, o: &Outcome) -> Result<()> {
+/// One user: the secret alone on stdout in a table (so `$(…)` captures
+/// it); JSON and CSV: the whole outcome.
+fn print_one(ctx: &Context, row: &Row, mode: Mode, secret: Option<String>) -> Result<()> {
+    let who = row.who();
+    match (row.result, mode) {
+        (Outcome::EmailSent, _) => ctx.out.status(&format!("Okta emailed {who} a password reset link")),
+        (Outcome::ResetUrl, _) => ctx.out.status(&format!(
+            "one-time reset URL for {who} (shown once; give it to them over a trusted channel):"
+        )),
+        (Outcome::TempPassword, _) => ctx.out.status(&format!(
+            "temporary password for {who} (shown once; they must change it at sign-in):"
+        )),
+        _ => {}
+    }
+    let out = Outcome1 {
+        user: who.to_string(),
+        user_id: row.user_id.clone(),
+        action: row.result,
+        reset_url: secret.clone().filter(|_| mode == Mode::Url),
+        temp_password: secret.filter(|_| mode == Mode::Temp),
+        change_id: row.change_id.clone(),
+        request_id: row.request_id.clone(),
+    };
     match ctx.out.format {
-        Format::Json => ctx.out.json(o),
-        Format::Csv => ctx.out.one(o),
-        Format::Table => match o.reset_url.as_ref().or(o.temp_password.as_ref()) {
+        Format::Json => ctx.out.json(&out),
+        Format::Csv => ctx.out.one(&out),
+        Format::Table => match out.reset_url.as_ref().or(out.temp_password.as_ref()) {
             Some(secret) => ctx.out.data(secret),
             None => Ok(()),
         },

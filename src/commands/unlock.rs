@@ -1,101 +1,96 @@
-use std::path::PathBuf;
+//! `oktactl unlock`: unlock locked-out users, one or many, through the
+//! change gate (dry run, audit, bulk pacing, interrupts).
 
 use clap::Args;
-use reqwest::Method;
 
-use crate::audit::{Audit, Entry};
-use crate::bulk::{self, BulkRow};
-use crate::confirm::{needs_role, HELP_DESK};
 use crate::context::Context;
 use crate::error::Result;
+use crate::gate::run::run_all;
+use crate::gate::targets::BulkArgs;
+use crate::gate::{read_targets, Applied, Gate, Job, Outcome, Planned, Row, Step, Target};
+use crate::okta::changes::Call;
+use crate::perms::{needs_role, HELP_DESK};
 
+/// Unlock locked-out users
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   oktactl unlock jane.doe@acme.com
   oktactl unlock jane.doe@acme.com bob@acme.com --ticket HD-1234
-  oktactl unlock --from locked.csv -o json
+  oktactl unlock --from locked.csv -o json --concurrency 8 --max-errors 5
   oktactl user list --status LOCKED_OUT -o csv | oktactl unlock --from -
   oktactl unlock jane.doe@acme.com --force    # ACTIVE but blocked from unknown devices")]
 pub struct UnlockArgs {
     /// User ids (00u…), logins or emails
     #[arg(value_name = "USER")]
     pub users: Vec<String>,
-    /// Also the users in FILE: one per line, or CSV with a login, email or id column; `-` reads stdin
-    #[arg(long, value_name = "FILE")]
-    pub from: Option<PathBuf>,
     /// Send the unlock even when the user is not LOCKED_OUT
     #[arg(long)]
     pub force: bool,
+    #[command(flatten)]
+    pub bulk: BulkArgs,
+}
+
+struct Unlock {
+    force: bool,
+}
+
+impl Job for Unlock {
+    fn plan(&self, gate: &Gate<'_>, t: &Target, single: bool) -> Step {
+        let user = match gate.resolve(t, single, |e| needs_role(e, HELP_DESK)) {
+            Ok(u) => u,
+            Err(row) => return Step::Done(row),
+        };
+        let login = user.login().to_string();
+        let planned = Planned {
+            call: Call::unlock(&user.id),
+            user_id: user.id.clone(),
+            user: login.clone(),
+            group: None,
+            done: Outcome::Unlocked,
+            would: Outcome::WouldUnlock,
+            noop: Some(("E0000032", Outcome::NotLocked)),
+        };
+        if user.status != "LOCKED_OUT" && !self.force {
+            if single {
+                gate.ctx.out.status(&format!(
+                    "{login} is {}, not locked out: nothing sent (--force sends the unlock anyway)",
+                    user.status
+                ));
+            }
+            let mut row = Row::planned(t.row, &t.input, &planned, Outcome::NotLocked);
+            row.error = None;
+            return Step::Done(Box::new(row));
+        }
+        Step::Change(Box::new(planned), Box::new(user))
+    }
+
+    fn done(&self, gate: &Gate<'_>, t: &Target, p: &Planned, a: Applied, single: bool) -> Row {
+        let mut row = Row::applied(t.row, &t.input, p, a);
+        if let Some(e) = row.failure.take() {
+            let e = needs_role(e.context(format!("unlocking {}", p.user)), HELP_DESK);
+            row.error = Some(e.short());
+            row.failure = Some(e);
+        }
+        if single {
+            match row.result {
+                Outcome::Unlocked => gate.ctx.out.status(&format!("unlocked {}", p.user)),
+                Outcome::NotLocked => gate.ctx.out.status(&format!(
+                    "{}: Okta says there is nothing to unlock",
+                    p.user
+                )),
+                _ => {}
+            }
+        }
+        row
+    }
+
+    fn what(&self, rows: usize) -> String {
+        format!("unlocking {rows} users")
+    }
 }
 
 pub fn run(ctx: &Context, args: UnlockArgs) -> Result<()> {
-    let targets = bulk::read_targets(&args.users, args.from.as_deref())?;
-    // The token first (exit 4), then the audit log, then any change.
-    ctx.client()?;
-    let audit = if ctx.global.dry_run {
-        None
-    } else {
-        Some(ctx.audit("unlock")?)
-    };
-    let mut rows = Vec::with_capacity(targets.len());
-    for who in &targets {
-        rows.push(unlock_one(ctx, audit.as_ref(), who, args.force)?);
-    }
-    bulk::finish(ctx, rows)
-}
-
-/// One user: a row whatever happens; `Err` only when the audit log fails.
-fn unlock_one(ctx: &Context, audit: Option<&Audit>, who: &str, force: bool) -> Result<BulkRow> {
-    let client = ctx.client()?;
-    let user = match ctx.resolve_user(who) {
-        Ok(u) => u,
-        Err(e) => return Ok(BulkRow::failed(who, None, needs_role(e, HELP_DESK))),
-    };
-    let login = user.login().to_string();
-    if user.status != "LOCKED_OUT" && !force {
-        ctx.out.status(&format!(
-            "{login} is {}, not locked out: nothing sent (--force sends the unlock anyway)",
-            user.status
-        ));
-        return Ok(BulkRow::ok(&login, &user.id, "not_locked"));
-    }
-    let url = match client.api(&["users", &user.id, "lifecycle", "unlock"]) {
-        Ok(u) => u,
-        Err(e) => return Ok(BulkRow::failed(&login, Some(&user.id), e)),
-    };
-    let Some(audit) = audit else {
-        ctx.would_send(&Method::POST, &url);
-        return Ok(BulkRow::ok(&login, &user.id, "would_unlock"));
-    };
-    let sent = client.send(Method::POST, url, None);
-    let (row, request_id) = match sent {
-        Ok(reply) => {
-            ctx.out.status(&format!("unlocked {login}"));
-            (
-                BulkRow::ok(&login, &user.id, "unlocked"),
-                reply.request_id(),
-            )
-        }
-        Err(e) if e.error_code() == Some("E0000032") => {
-            ctx.out.status(&format!(
-                "{login} is {}: Okta says there is nothing to unlock",
-                user.status
-            ));
-            let id = e.request_id().map(str::to_string);
-            (BulkRow::ok(&login, &user.id, "not_locked"), id)
-        }
-        Err(e) => {
-            let id = e.request_id().map(str::to_string);
-            let e = needs_role(e.context(format!("unlocking {login}")), HELP_DESK);
-            (BulkRow::failed(&login, Some(&user.id), e), id)
-        }
-    };
-    audit.record(&Entry {
-        user_id: Some(&user.id),
-        user: Some(&login),
-        group: None,
-        result: &row.result,
-        request_id: request_id.as_deref(),
-    })?;
-    Ok(row)
+    let targets = read_targets(&args.users, args.bulk.from.as_deref())?;
+    let gate = Gate::open(ctx, "unlock")?;
+    run_all(&gate, &Unlock { force: args.force }, &targets, args.bulk.pace())
 }

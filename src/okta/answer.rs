@@ -108,7 +108,7 @@ pub fn error_from(reply: &Reply) -> Error {
             err = err.hint("the token is invalid, expired or revoked: run `oktactl auth login` with a new token, or fix OKTA_API_TOKEN")
         }
         Kind::Permission if err.hints.is_empty() => {
-            err = err.hint("the token's admin lacks a role for this; `oktactl check-perms` shows which")
+            err.generic = Some("the token's admin lacks a role for this; `oktactl check-perms` shows which")
         }
         _ => {}
     }
@@ -121,11 +121,14 @@ pub fn error_from(reply: &Reply) -> Error {
                 .unwrap_or_default()
         ));
     }
-    err.okta = Some(OktaAnswer {
+    // A gateway that gave up may have passed the request on.
+    err.maybe_applied = matches!(status, 502 | 504);
+    err.okta = Some(Box::new(OktaAnswer {
         status,
         error_code: code,
         request_id,
-    });
+        request: reply.what.clone(),
+    }));
     err
 }
 

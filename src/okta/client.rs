@@ -13,6 +13,7 @@ use super::answer::{error_from, header, Reply};
 use super::ratelimit::RateLimits;
 use crate::credentials::Credential;
 use crate::error::{Error, Result};
+use crate::output::Stderr;
 use crate::oauth::Session;
 
 pub struct Options {
@@ -21,8 +22,8 @@ pub struct Options {
     pub timeout: Duration,
     /// The most one request may spend waiting out 429 answers.
     pub max_rate_wait: Duration,
-    pub verbose: bool,
-    pub quiet: bool,
+    /// Where notices (rate-limit waits, `--verbose` request lines) go.
+    pub err: Arc<Stderr>,
 }
 
 /// How each request proves who it is: a fixed SSWS header, or OAuth access
@@ -41,8 +42,7 @@ pub struct Client {
     /// window say so once between them.
     pub(super) announced_until: std::sync::Mutex<Option<Instant>>,
     pub(super) max_rate_wait: Duration,
-    pub(super) verbose: bool,
-    pub(super) quiet: bool,
+    pub(super) err: Arc<Stderr>,
 }
 
 impl std::fmt::Debug for Client {
@@ -71,7 +71,7 @@ impl Client {
                 Auth::Ssws(h)
             }
             Credential::ServiceApp(app) => {
-                Auth::OAuth(Box::new(Session::new(app, &o.origin, o.quiet)?))
+                Auth::OAuth(Box::new(Session::new(app, &o.origin, o.err.quiet())?))
             }
         };
         Ok(Client {
@@ -81,8 +81,7 @@ impl Client {
             limits: Arc::new(RateLimits::default()),
             announced_until: std::sync::Mutex::new(None),
             max_rate_wait: o.max_rate_wait,
-            verbose: o.verbose,
-            quiet: o.quiet,
+            err: o.err,
         })
     }
 

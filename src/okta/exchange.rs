@@ -12,6 +12,7 @@ use super::client::foreign;
 use super::ratelimit::{bucket_of, now_ms, Observed};
 use super::Client;
 use crate::error::{Error, Kind, Result};
+use crate::interrupt;
 
 /// Retries for 5xx and connection errors on requests that are safe to repeat.
 const MAX_RETRIES: u32 = 3;
@@ -42,8 +43,10 @@ impl Client {
         let mut retries = 0;
         let mut rate_waited = Duration::ZERO;
         let mut retry_for: Option<(String, u32)> = None;
+        // An earlier attempt may have reached Okta (its answer was lost).
+        let mut maybe_sent = false;
         loop {
-            self.wait_for_slot(&bucket);
+            self.wait_for_slot(&bucket)?;
             let started = Instant::now();
             let mut req = match make() {
                 Ok(r) => r,
@@ -73,12 +76,19 @@ impl Client {
                     ));
                     // A POST that may have reached Okta is never repeated.
                     let safe = idempotent || e.is_connect();
-                    if safe && retries < MAX_RETRIES {
-                        std::thread::sleep(BACKOFF * 2u32.pow(retries));
+                    maybe_sent |= !e.is_connect();
+                    // Interrupted while waiting to retry: this attempt's
+                    // error stands (it may have been applied).
+                    if safe
+                        && retries < MAX_RETRIES
+                        && interrupt::sleep(BACKOFF * 2u32.pow(retries)).is_ok()
+                    {
                         retries += 1;
                         continue;
                     }
-                    return Err(transport_error(&what, &self.origin, &e));
+                    let mut err = transport_error(&what, &self.origin, &e);
+                    err.maybe_applied |= maybe_sent;
+                    return Err(err);
                 }
             };
             let seen = Observed::from_headers(&headers);
@@ -113,13 +123,20 @@ impl Client {
                         return Err(err.hint("wait for the rate-limit window to pass, or raise OKTACTL_MAX_RATE_WAIT"));
                     }
                     self.announce(wait, "rate limited (429)");
-                    std::thread::sleep(wait);
+                    interrupt::sleep(wait).map_err(|mut e| {
+                        e.maybe_applied = maybe_sent;
+                        e
+                    })?;
                     rate_waited += wait;
                     let id = reply.request_id().unwrap_or_default();
                     retry_for = Some((id, attempt + 1));
                 }
-                500..=599 if idempotent && retries < MAX_RETRIES => {
-                    std::thread::sleep(BACKOFF * 2u32.pow(retries));
+                500..=599
+                    if idempotent
+                        && retries < MAX_RETRIES
+                        && interrupt::sleep(BACKOFF * 2u32.pow(retries)).is_ok() =>
+                {
+                    maybe_sent |= matches!(status, 502 | 504);
                     retries += 1;
                 }
                 300..=399 => {
@@ -135,14 +152,14 @@ impl Client {
     }
 
     /// Wait while the bucket is known to be empty, then reserve a slot.
-    fn wait_for_slot(&self, bucket: &str) {
+    fn wait_for_slot(&self, bucket: &str) -> Result<()> {
         loop {
             let wait = self.limits.reserve(bucket);
             if wait.is_zero() {
-                return;
+                return Ok(());
             }
             self.announce(wait, "rate-limit window used up");
-            std::thread::sleep(wait);
+            interrupt::sleep(wait)?;
         }
     }
 
@@ -158,17 +175,17 @@ impl Client {
             }
             Err(_) => true,
         };
-        if self.verbose || (fresh && !self.quiet && wait >= ANNOUNCE_WAIT) {
-            eprintln!(
+        if self.err.verbose() || (fresh && wait >= ANNOUNCE_WAIT) {
+            self.err.status(&format!(
                 "oktactl: {why}; waiting {:.1} s for Okta's window to reset",
                 wait.as_secs_f64()
-            );
+            ));
         }
     }
 
     fn log(&self, line: std::fmt::Arguments<'_>) {
-        if self.verbose {
-            eprintln!("> {line}");
+        if self.err.verbose() {
+            self.err.trace(&line.to_string());
         }
     }
 }
@@ -183,6 +200,8 @@ fn transport_text(e: &reqwest::Error) -> String {
     text
 }
 
+/// A connection that failed after the request may have gone out leaves the
+/// change's fate unknown (`maybe_applied`).
 fn transport_error(what: &str, origin: &Url, e: &reqwest::Error) -> Error {
     let why = if e.is_timeout() {
         "timed out".to_string()
@@ -194,9 +213,11 @@ fn transport_error(what: &str, origin: &Url, e: &reqwest::Error) -> Error {
     } else {
         "the connection failed".to_string()
     };
-    Error::new(
+    let mut err = Error::new(
         Kind::Network,
         format!("{what}: {why} ({})", transport_text(e)),
     )
-    .hint("check the org URL, your network or proxy (HTTPS_PROXY), and --timeout")
+    .hint("check the org URL, your network or proxy (HTTPS_PROXY), and --timeout");
+    err.maybe_applied = !e.is_connect();
+    err
 }

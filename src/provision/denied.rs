@@ -19,8 +19,8 @@ enum Finding {
     /// No membership role covers the group; the targets they do cover.
     Outside(Vec<String>),
     /// A scoped Group Admin covers the group, so the user must already be
-    /// in one of these groups.
-    UserScope(Vec<String>),
+    /// in one of these groups (id, name).
+    UserScope(Vec<(String, String)>),
     /// No role that can change membership at all; the roles held.
     NoRole(Vec<String>),
     /// Okta refused to show the roles too.
@@ -70,7 +70,7 @@ impl<'a> Explainer<'a> {
             ),
             Finding::UserScope(targets) if adding => format!(
                 "the token's Group Admin role covers '{g}', but it can add only users already in one of its groups ({}), and {login} is in none of them",
-                targets.join(", ")
+                names(targets)
             ),
             Finding::NoRole(held) => format!(
                 "the token's Group Admin role does not cover this: the token holds no Group Admin or Group Membership Admin role (it has: {}); Help Desk Admin cannot change group membership",
@@ -81,18 +81,34 @@ impl<'a> Explainer<'a> {
                 "the token's roles seem to cover '{g}'; Okta still refused, which happens when the group holds admin roles (only a Super Admin can change those)"
             ),
         };
-        let mut e = e;
-        e.hints
-            .retain(|h| !h.starts_with("the token's admin lacks a role"));
-        e.hints.insert(0, why);
-        e.hints.insert(
-            1,
-            format!(
-                "check with `oktactl check-perms --for provisioning --group {}`",
-                self.group.id
-            ),
-        );
-        e
+        e.why(why).hint(format!(
+            "check with `oktactl check-perms --for provisioning --group {}`",
+            self.group.id
+        ))
+    }
+
+    /// For a dry run: why Okta would refuse this change, when the token's
+    /// roles (readable) already say so. `None`: no reason known.
+    pub fn preview(&self, adding: bool, user_id: &str, login: &str) -> Option<String> {
+        let finding = self.finding.get_or_init(|| self.find());
+        match finding {
+            Finding::AdminGroup | Finding::Outside(_) | Finding::NoRole(_) => {
+                Some(self.explain(denied(), adding, login).short())
+            }
+            Finding::UserScope(targets) if adding => {
+                let url = self.client.api(&["users", user_id, "groups"]).ok()?;
+                let mut inside = false;
+                for g in self.client.pages::<Group>(url) {
+                    let g = g.ok()?;
+                    if targets.iter().any(|(id, _)| *id == g.id) {
+                        inside = true;
+                        break;
+                    }
+                }
+                (!inside).then(|| self.explain(denied(), adding, login).short())
+            }
+            _ => None,
+        }
     }
 
     fn find(&self) -> Finding {
@@ -106,13 +122,43 @@ impl<'a> Explainer<'a> {
     }
 
     fn token_roles(&self) -> Option<Vec<ScopedRole>> {
-        let me: User = self
-            .client
-            .get(self.client.api(&["users", "me"]).ok()?)
-            .ok()?;
-        let roles = self.client.roles_of(&me.id).ok()?;
-        self.client.with_targets(&me.id, roles).ok()
+        token_roles(self.client)
     }
+}
+
+/// The credential's own roles with their targets: a service app's from its
+/// client roles, an API token's from its admin account. `None` when Okta
+/// does not show them.
+pub fn token_roles(client: &Client) -> Option<Vec<ScopedRole>> {
+    if let Some(session) = client.oauth() {
+        return client.roles_of_client(session.client_id()).ok();
+    }
+    let me: User = client.get(client.api(&["users", "me"]).ok()?).ok()?;
+    let roles = client.roles_of(&me.id).ok()?;
+    client.with_targets(&me.id, roles).ok()
+}
+
+/// Why a group would be refused to these roles, for a picker: `None` when
+/// the roles seem to cover it.
+pub fn outside_reason(roles: &[ScopedRole], group_id: &str) -> Option<&'static str> {
+    match classify(roles, group_id) {
+        Finding::Outside(_) => Some("outside the token's Group Admin targets"),
+        Finding::NoRole(_) => Some("no role of the token can change its members"),
+        _ => None,
+    }
+}
+
+/// A stand-in 403 for a dry run's explanation.
+fn denied() -> Error {
+    Error::new(Kind::Permission, "Okta would refuse this change (403)")
+}
+
+fn names(targets: &[(String, String)]) -> String {
+    targets
+        .iter()
+        .map(|(_, name)| format!("'{name}'"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn classify(roles: &[ScopedRole], group_id: &str) -> Finding {
@@ -152,7 +198,7 @@ fn classify(roles: &[ScopedRole], group_id: &str) -> Finding {
     if user_limited {
         let targets = covering
             .iter()
-            .flat_map(|r| r.groups.iter().map(|g| format!("'{}'", g.profile.name)))
+            .flat_map(|r| r.groups.iter().map(|g| (g.id.clone(), g.profile.name.clone())))
             .collect();
         return Finding::UserScope(targets);
     }

@@ -1,24 +1,20 @@
-//! Group membership changes for `grant` and `revoke`: the group check, one
-//! row per user (resolve, membership, change, audit), shared by workers.
+//! Group membership changes for `grant` and `revoke`: the group (by name,
+//! id, or the app it provisions), and one job for the change gate that
+//! plans each row (resolve, status, membership) and explains refusals.
 
 pub mod denied;
-pub mod pool;
+mod group;
 
 use std::collections::HashMap;
 
-use reqwest::Method;
-
-use crate::audit::{Audit, Entry};
-use crate::bulk::BulkRow;
-use crate::confirm::call_text;
-use crate::error::{Error, Result};
-use crate::okta::apps::App;
+use crate::error::Error;
+use crate::gate::{Applied, Gate, Job, Outcome, Planned, Row, Step, Target};
+use crate::okta::changes::Call;
 use crate::okta::groups::Members;
 use crate::okta::models::{Group, User};
-use crate::okta::users::{ambiguous, Found};
 use crate::okta::Client;
 use denied::Explainer;
-use pool::Progress;
+pub use group::{check_changeable, describe, pick_group, GroupArgs};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Change {
@@ -26,89 +22,29 @@ pub enum Change {
     Remove,
 }
 
-impl Change {
-    fn method(self) -> Method {
-        match self {
-            Change::Add => Method::PUT,
-            Change::Remove => Method::DELETE,
-        }
-    }
-    /// The row results: done, nothing to do, dry run.
-    fn results(self) -> (&'static str, &'static str, &'static str) {
-        match self {
-            Change::Add => ("added", "already_member", "would_add"),
-            Change::Remove => ("removed", "not_member", "would_remove"),
-        }
-    }
-    /// "adding … to", "removing … from".
-    fn doing(self) -> (&'static str, &'static str) {
-        match self {
-            Change::Add => ("adding", "to"),
-            Change::Remove => ("removing", "from"),
-        }
-    }
-}
-
-/// Only `OKTA_GROUP` members can be changed: refuse the others up front,
-/// saying where their members are managed.
-pub fn check_changeable(client: &Client, group: &Group) -> Result<()> {
-    let name = &group.profile.name;
-    let why = match group.kind.as_str() {
-        "OKTA_GROUP" => return Ok(()),
-        "APP_GROUP" => {
-            let source = match group.source_app() {
-                Some(id) => match client
-                    .api(&["apps", &id])
-                    .and_then(|u| client.get::<App>(u))
-                {
-                    Ok(app) => format!("the app '{}' ({id})", app.label),
-                    Err(_) => format!("the app {id}"),
-                },
-                None => "a directory or app".to_string(),
-            };
-            format!("its members are imported from {source} (an APP_GROUP), so they are managed there, not in Okta")
-        }
-        "BUILT_IN" => {
-            "it is a BUILT_IN group (Everyone): Okta itself manages its members".to_string()
-        }
-        other => format!("it is a {other} group, not an OKTA_GROUP"),
-    };
-    Err(Error::usage(format!(
-        "group '{name}' ({}) cannot be changed here: {why}",
-        group.id
-    ))
-    .hint("only OKTA_GROUP memberships can be changed; pick the Okta group assigned to the app instead"))
-}
-
-/// What every row of a run shares.
-pub struct Job<'a> {
-    pub client: &'a Client,
-    pub change: Change,
-    pub group: &'a Group,
-    /// The group's members, when one pass over them was cheaper than asking per user.
-    members: Option<Members>,
-    by_login: HashMap<String, String>,
-    /// `None` under `--dry-run`.
-    pub audit: Option<&'a Audit>,
-    pub progress: &'a Progress,
-    denied: Explainer<'a>,
-    /// Say each row's outcome (a single-row run).
-    pub chatty: bool,
-}
+/// Statuses a grant leaves alone unless `--include-inactive`: an account
+/// that is gone, never activated, or suspended gets no new access.
+const INACTIVE: [&str; 3] = ["DEPROVISIONED", "STAGED", "SUSPENDED"];
 
 /// Rows below this are checked one by one; from it on, one pass over the
 /// group's members, up to a page (200 members) per 4 rows, saves requests.
 const MEMBER_PASS_MIN_ROWS: usize = 8;
 
-impl<'a> Job<'a> {
-    pub fn new(
-        client: &'a Client,
-        change: Change,
-        group: &'a Group,
-        rows: usize,
-        audit: Option<&'a Audit>,
-        progress: &'a Progress,
-    ) -> Result<Job<'a>> {
+/// One membership change for every row of a run.
+pub struct Membership<'a> {
+    pub change: Change,
+    pub group: &'a Group,
+    /// Also grant users who are not active.
+    pub include_inactive: bool,
+    /// "'Figma Users' (00g…), which provisions Figma".
+    pub described: String,
+    members: Option<Members>,
+    by_login: HashMap<String, String>,
+    denied: Explainer<'a>,
+}
+
+impl<'a> Membership<'a> {
+    pub fn new(client: &'a Client, change: Change, group: &'a Group, rows: usize) -> crate::error::Result<Self> {
         let members = if rows >= MEMBER_PASS_MIN_ROWS {
             client.members_within(&group.id, rows.div_ceil(4))?
         } else {
@@ -119,61 +55,35 @@ impl<'a> Job<'a> {
             .flatten()
             .map(|(id, login)| (login.to_lowercase(), id.clone()))
             .collect();
-        Ok(Job {
-            client,
+        Ok(Membership {
             change,
             group,
+            include_inactive: false,
+            described: describe(client, group),
             members,
             by_login,
-            audit,
-            progress,
             denied: Explainer::new(client, group),
-            chatty: rows == 1,
         })
     }
 
-    fn row(&self, login: &str, id: &str, result: &str) -> BulkRow {
-        let mut row = BulkRow::ok(login, id, result);
-        row.group = Some(self.group.profile.name.clone());
-        row
-    }
-
-    fn failed(&self, who: &str, id: Option<&str>, e: Error) -> BulkRow {
-        let mut row = BulkRow::failed(who, id, e);
-        row.group = Some(self.group.profile.name.clone());
-        row
-    }
-
-    /// One user, looked up here (bulk: several matches fail the row).
-    pub fn one(&self, who: &str) -> Result<BulkRow> {
-        if let Some((id, login)) = self.known_member(who) {
-            return self.apply(&login, &id, true);
+    fn planned(&self, user_id: &str, login: &str) -> Planned {
+        let gid = &self.group.id;
+        let (call, done, would) = match self.change {
+            Change::Add => (Call::add_member(gid, user_id), Outcome::Added, Outcome::WouldAdd),
+            Change::Remove => (Call::remove_member(gid, user_id), Outcome::Removed, Outcome::WouldRemove),
+        };
+        Planned {
+            call,
+            user_id: user_id.to_string(),
+            user: login.to_string(),
+            group: Some((gid.clone(), self.group.profile.name.clone())),
+            done,
+            would,
+            noop: None,
         }
-        let user = match self.client.find_user(who) {
-            Ok(Found::One(u)) => *u,
-            Ok(Found::Many(users)) => return Ok(self.failed(who, None, ambiguous(who, &users))),
-            Err(e) => return Ok(self.failed(who, None, e)),
-        };
-        self.resolved(&user)
     }
 
-    /// One user already resolved.
-    pub fn resolved(&self, user: &User) -> Result<BulkRow> {
-        let login = user.login();
-        let member = match &self.members {
-            Some(m) => m.contains_key(&user.id),
-            None => match self.client.is_member(&self.group.id, &user.id) {
-                Ok(m) => m,
-                Err(e) => {
-                    let e = e.context(format!("checking whether {login} is a member"));
-                    return Ok(self.failed(login, Some(&user.id), e));
-                }
-            },
-        };
-        self.apply(login, &user.id, member)
-    }
-
-    /// A member found in the member pass, by id or login.
+    /// A member the member pass found, by id or login: (id, login).
     fn known_member(&self, who: &str) -> Option<(String, String)> {
         let members = self.members.as_ref()?;
         if let Some(login) = members.get(who) {
@@ -183,54 +93,114 @@ impl<'a> Job<'a> {
         Some((id.clone(), members.get(id)?.clone()))
     }
 
-    fn apply(&self, login: &str, id: &str, member: bool) -> Result<BulkRow> {
-        let (done, noop, would) = self.change.results();
-        let g = &self.group.profile.name;
-        if member == (self.change == Change::Add) {
-            if self.chatty {
-                let state = if member {
-                    "already a member of"
-                } else {
-                    "not a member of"
-                };
-                self.progress
-                    .say(&format!("{login} is {state} '{g}': nothing sent"));
-            }
-            return Ok(self.row(login, id, noop));
+    fn is_member(&self, client: &Client, user: &User) -> crate::error::Result<bool> {
+        match &self.members {
+            Some(m) => Ok(m.contains_key(&user.id)),
+            None => client.is_member(&self.group.id, &user.id),
         }
-        let url = match self.client.api(&["groups", &self.group.id, "users", id]) {
+    }
+
+    fn noop(&self, gate: &Gate<'_>, t: &Target, id: &str, login: &str, single: bool) -> Step {
+        let (outcome, state) = match self.change {
+            Change::Add => (Outcome::AlreadyMember, "already a member of"),
+            Change::Remove => (Outcome::NotMember, "not a member of"),
+        };
+        if single {
+            gate.ctx.out.status(&format!(
+                "{login} is {state} '{}': nothing sent",
+                self.group.profile.name
+            ));
+        }
+        Step::Done(Box::new(Row::planned(
+            t.row,
+            &t.input,
+            &self.planned(id, login),
+            outcome,
+        )))
+    }
+}
+
+impl Job for Membership<'_> {
+    fn plan(&self, gate: &Gate<'_>, t: &Target, single: bool) -> Step {
+        if self.change == Change::Add {
+            if let Some((id, login)) = self.known_member(&t.input) {
+                return self.noop(gate, t, &id, &login, single);
+            }
+        }
+        let user = match gate.resolve(t, single, |e| e) {
             Ok(u) => u,
-            Err(e) => return Ok(self.failed(login, Some(id), e)),
+            Err(row) => return Step::Done(row),
         };
-        let method = self.change.method();
-        let Some(audit) = self.audit else {
-            self.progress
-                .say(&format!("dry run: would send {}", call_text(&method, &url)));
-            return Ok(self.row(login, id, would));
-        };
-        let (row, request_id) = match self.client.send(method, url, None) {
-            Ok(reply) => {
-                if self.chatty {
-                    let to = self.change.doing().1;
-                    self.progress.say(&format!("{done} {login} {to} '{g}'"));
-                }
-                (self.row(login, id, done), reply.request_id())
-            }
+        let login = user.login().to_string();
+        let adding = self.change == Change::Add;
+        if adding && !self.include_inactive && INACTIVE.contains(&user.status.as_str()) {
+            let mut row = Row::planned(t.row, &t.input, &self.planned(&user.id, &login), Outcome::NotActive);
+            let e = Error::failed(format!(
+                "{login} is {}: not added to '{}' (no new access for an inactive account)",
+                user.status, self.group.profile.name
+            ))
+            .hint("pass --include-inactive to add inactive users too");
+            row.error = Some(format!("the user is {}; --include-inactive adds them", user.status));
+            row.failure = Some(e);
+            return Step::Done(Box::new(row));
+        }
+        match self.is_member(gate.client, &user) {
+            Ok(member) if member == adding => return self.noop(gate, t, &user.id, &login, single),
+            Ok(_) => {}
             Err(e) => {
-                let request_id = e.request_id().map(str::to_string);
-                let (doing, to) = self.change.doing();
-                let e = e.context(format!("{doing} {login} ({id}) {to} '{g}'"));
-                let e = self.denied.explain(e, self.change == Change::Add, login);
-                (self.failed(login, Some(id), e), request_id)
+                let e = e.context(format!("checking whether {login} is a member"));
+                let mut row = Row::planned(t.row, &t.input, &self.planned(&user.id, &login), Outcome::Failed);
+                row.error = Some(e.short());
+                row.failure = Some(e);
+                return Step::Done(Box::new(row));
             }
+        }
+        let planned = self.planned(&user.id, &login);
+        if gate.dry_run() {
+            if let Some(why) = self.denied.preview(adding, &user.id, &login) {
+                let mut row = Row::planned(t.row, &t.input, &planned, Outcome::WouldFail);
+                row.request = planned.call.text(gate.client).ok();
+                row.error = Some(why.clone());
+                row.failure = Some(Error::new(crate::error::Kind::Permission, why));
+                return Step::Done(Box::new(row));
+            }
+        }
+        Step::Change(Box::new(planned), Box::new(user))
+    }
+
+    fn done(&self, gate: &Gate<'_>, t: &Target, p: &Planned, a: Applied, single: bool) -> Row {
+        let mut row = Row::applied(t.row, &t.input, p, a);
+        let g = &self.group.profile.name;
+        let (doing, to) = match self.change {
+            Change::Add => ("adding", "to"),
+            Change::Remove => ("removing", "from"),
         };
-        audit.record(&Entry {
-            user_id: Some(id),
-            user: Some(login),
-            group: Some(&self.group.id),
-            result: &row.result,
-            request_id: request_id.as_deref(),
-        })?;
-        Ok(row)
+        if let Some(e) = row.failure.take() {
+            let e = e.context(format!("{doing} {} ({}) {to} '{g}'", p.user, p.user_id));
+            let e = self.denied.explain(e, self.change == Change::Add, &p.user);
+            row.error = Some(e.short());
+            row.failure = Some(e);
+        } else if single && matches!(row.result, Outcome::Added | Outcome::Removed) {
+            gate.ctx.out.status(&format!("{} {} {to} '{g}'", row.result, p.user));
+        }
+        row
+    }
+
+    fn question(&self, user: Option<&User>) -> Option<String> {
+        if self.change == Change::Add {
+            return None;
+        }
+        Some(match user {
+            Some(u) => format!("Remove {} ({}) from {}?", u.login(), u.name(), self.described),
+            None => format!("Remove {{n}} users from {}", self.described),
+        })
+    }
+
+    fn what(&self, rows: usize) -> String {
+        let users = if rows == 1 { "1 user".to_string() } else { format!("{rows} users") };
+        match self.change {
+            Change::Add => format!("adding {users} to group '{}'", self.group.profile.name),
+            Change::Remove => format!("removing {users} from group '{}'", self.group.profile.name),
+        }
     }
 }

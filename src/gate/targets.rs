@@ -1,20 +1,83 @@
-//! Bulk commands (`unlock`, `grant`, `revoke`): the users to act on, from
-//! arguments and `--from FILE`, and the per-row results.
+//! The users a change acts on: USER arguments, then the rows of `--from`
+//! (a file, or `-` for stdin), each with its place in the input.
 
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use serde::Serialize;
+use clap::Args;
 
-use crate::context::Context;
+use super::run::Pace;
+use super::{Gate, Outcome, Row};
 use crate::error::{Error, Result};
-use crate::output::{or_dash, Format, Tabular};
+use crate::okta::models::User;
+use crate::okta::users::{ambiguous, Found};
 
 /// Column names, most exact first, that hold the user in a CSV file.
 const USER_COLUMNS: [&str; 3] = ["id", "login", "email"];
 
+/// One row of input: its 1-based position and the user as given.
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub row: usize,
+    pub input: String,
+}
+
+/// Input and pacing of every command that changes several users.
+#[derive(Debug, Clone, Args)]
+pub struct BulkArgs {
+    /// Also the users in FILE: one per line, or CSV with a login, email or id column; `-` reads stdin
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
+    /// Rows worked on at once, sharing the org's rate limit
+    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u8).range(1..=16))]
+    pub concurrency: u8,
+    /// Start no new row after N rows failed (the rest are reported `skipped`)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_errors: Option<u32>,
+}
+
+impl BulkArgs {
+    pub fn pace(&self) -> Pace {
+        Pace {
+            concurrency: usize::from(self.concurrency),
+            max_errors: self.max_errors.map(|m| m as usize),
+        }
+    }
+}
+
+impl Gate<'_> {
+    /// The user a row names. `me` (the credential's own admin account) is
+    /// refused: a change never acts on the account that makes it. The only
+    /// row may show a picker at a terminal; in bulk, several matches fail.
+    /// `Err` is the row's final result: `refused` for `me`, else `failed`
+    /// with the error as `explain` words it.
+    pub fn resolve(
+        &self,
+        t: &Target,
+        single: bool,
+        explain: impl Fn(Error) -> Error,
+    ) -> std::result::Result<User, Box<Row>> {
+        if t.input.trim().eq_ignore_ascii_case("me") {
+            let e = Error::usage(
+                "'me' names the credential's own admin account; changes refuse it",
+            )
+            .hint("name the user by id, login or email");
+            return Err(Box::new(Row::failed(t.row, &t.input, Outcome::Refused, e)));
+        }
+        let found = if single {
+            self.ctx.resolve_user(&t.input)
+        } else {
+            self.client.find_user(&t.input).and_then(|f| match f {
+                Found::One(u) => Ok(*u),
+                Found::Many(users) => Err(ambiguous(&t.input, &users)),
+            })
+        };
+        found.map_err(|e| Box::new(Row::failed(t.row, &t.input, Outcome::Failed, explain(e))))
+    }
+}
+
 /// The USER arguments followed by the users of `--from` (`-` = stdin), in order.
-pub fn read_targets(args: &[String], from: Option<&Path>) -> Result<Vec<String>> {
+pub fn read_targets(args: &[String], from: Option<&Path>) -> Result<Vec<Target>> {
     let mut targets: Vec<String> = args
         .iter()
         .map(|a| a.trim().to_string())
@@ -39,7 +102,11 @@ pub fn read_targets(args: &[String], from: Option<&Path>) -> Result<Vec<String>>
             Error::usage("no users given").hint("name users as arguments, or pass --from FILE")
         );
     }
-    Ok(targets)
+    Ok(targets
+        .into_iter()
+        .enumerate()
+        .map(|(i, input)| Target { row: i + 1, input })
+        .collect())
 }
 
 /// Plain lines (blank lines and `#` comments skipped), or CSV whose first
@@ -87,121 +154,6 @@ pub fn parse(text: &str) -> Result<Vec<String>> {
         }
     }
     Ok(out)
-}
-
-/// The result of one row of a bulk command.
-#[derive(Debug, Serialize)]
-pub struct BulkRow {
-    pub user: String,
-    pub user_id: Option<String>,
-    pub group: Option<String>,
-    pub result: String,
-    pub error: Option<String>,
-    /// The failure itself, for the exit code of a single-row run.
-    #[serde(skip)]
-    pub failure: Option<Error>,
-}
-
-impl BulkRow {
-    pub fn ok(user: &str, user_id: &str, result: &str) -> BulkRow {
-        BulkRow {
-            user: user.to_string(),
-            user_id: Some(user_id.to_string()),
-            group: None,
-            result: result.to_string(),
-            error: None,
-            failure: None,
-        }
-    }
-
-    pub fn failed(user: &str, user_id: Option<&str>, e: Error) -> BulkRow {
-        BulkRow {
-            user: user.to_string(),
-            user_id: user_id.map(str::to_string),
-            group: None,
-            result: "failed".into(),
-            error: Some(e.message.clone()),
-            failure: Some(e),
-        }
-    }
-
-    pub fn is_failed(&self) -> bool {
-        self.failure.is_some()
-    }
-}
-
-impl Tabular for BulkRow {
-    fn columns() -> Vec<&'static str> {
-        vec!["user", "user_id", "group", "result", "error"]
-    }
-    fn row(&self) -> Vec<String> {
-        vec![
-            self.user.clone(),
-            or_dash(&self.user_id),
-            or_dash(&self.group),
-            self.result.clone(),
-            or_dash(&self.error),
-        ]
-    }
-}
-
-#[derive(Serialize)]
-struct Summary<'a> {
-    results: &'a [BulkRow],
-    ok: usize,
-    failed: usize,
-}
-
-/// Print the rows (table, `{"results","ok","failed"}` JSON, or CSV) and
-/// decide the outcome: several rows with a failure → exit 1; a single row
-/// → that row's own error.
-pub fn finish(ctx: &Context, rows: Vec<BulkRow>) -> Result<()> {
-    let failed = rows.iter().filter(|r| r.is_failed()).count();
-    let ok = rows.len() - failed;
-    let single_failure = rows.len() == 1 && failed == 1;
-    match ctx.out.format {
-        Format::Json => ctx.out.json(&Summary {
-            results: &rows,
-            ok,
-            failed,
-        })?,
-        Format::Csv => {
-            ctx.out.list(rows.iter().map(Ok))?;
-        }
-        // A single failed row is said by the error itself.
-        Format::Table if single_failure => {}
-        Format::Table => {
-            let with_group = rows.iter().any(|r| r.group.is_some());
-            let columns: Vec<&str> = BulkRow::columns()
-                .into_iter()
-                .filter(|c| with_group || *c != "group")
-                .collect();
-            let table_rows = rows
-                .iter()
-                .map(|r| {
-                    let mut row = r.row();
-                    if !with_group {
-                        row.remove(2);
-                    }
-                    row
-                })
-                .collect();
-            ctx.out
-                .data(&ctx.out.table(&columns, table_rows).to_string())?;
-        }
-    }
-    if single_failure {
-        if let Some(e) = rows.into_iter().find_map(|r| r.failure) {
-            return Err(e);
-        }
-    }
-    if failed > 0 {
-        return Err(Error::failed(format!(
-            "{failed} of {} failed ({ok} ok)",
-            ok + failed
-        )));
-    }
-    Ok(())
 }
 
 #[cfg(test)]

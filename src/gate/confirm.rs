@@ -1,0 +1,101 @@
+//! Confirmation: who is about to be changed, and an answer a stray key
+//! cannot give (typed, then Enter; typeahead discarded). `--yes` and
+//! `--dry-run` ask nothing; without a terminal to ask at, refuse.
+
+use super::{Gate, Planned};
+use crate::context::Context;
+use crate::error::{clean, Error, Kind, Result};
+use crate::okta::models::User;
+use crate::output::or_dash;
+use crate::prompt::{self, Answer};
+
+/// Destructive runs larger than this want the row count typed.
+const TYPE_COUNT_ABOVE: usize = 10;
+/// Rows listed above a bulk prompt.
+const SHOWN_ROWS: usize = 10;
+
+impl Gate<'_> {
+    fn must_ask(&self, what: &str) -> Result<bool> {
+        if self.ctx.global.yes || self.dry_run() {
+            return Ok(false);
+        }
+        if !self.ctx.out.term.interactive() {
+            return Err(Error::usage(format!(
+                "{what} needs confirmation, and standard input is not a terminal"
+            ))
+            .hint("pass --yes to confirm, or --dry-run to see what would be sent"));
+        }
+        Ok(true)
+    }
+
+    /// Refuse up front when a confirmation will be needed and nobody can
+    /// give it (before any request is sent).
+    pub fn check_can_confirm(&self, what: &str) -> Result<()> {
+        self.must_ask(what).map(|_| ())
+    }
+
+    /// One change: the identity card, then `question [y/N]`.
+    pub fn confirm_one(&self, user: &User, question: &str, what: &str) -> Result<()> {
+        if !self.must_ask(what)? {
+            return Ok(());
+        }
+        show_identity(self.ctx, user);
+        answer(prompt::confirm(&clean(question))?)
+    }
+
+    /// Several changes: the first rows, then `y/N` up to ten rows, above
+    /// that the row count typed. `verb` holds `{n}` for the count.
+    pub fn confirm_many(&self, changes: &[&Planned], verb: &str, what: &str) -> Result<()> {
+        if changes.is_empty() || !self.must_ask(what)? {
+            return Ok(());
+        }
+        let n = changes.len();
+        for p in changes.iter().take(SHOWN_ROWS) {
+            self.ctx
+                .out
+                .status(&format!("  {}  {}", p.user, p.user_id));
+        }
+        if n > SHOWN_ROWS {
+            self.ctx
+                .out
+                .status(&format!("  … and {} more", n - SHOWN_ROWS));
+        }
+        let question = clean(&verb.replace("{n}", &n.to_string()));
+        if n > TYPE_COUNT_ABOVE {
+            let asked = format!("{question}? Type {n} to confirm");
+            answer(prompt::confirm_typed(&asked, &n.to_string())?)
+        } else {
+            answer(prompt::confirm(&format!("{question}?"))?)
+        }
+    }
+}
+
+fn answer(a: Answer) -> Result<()> {
+    match a {
+        Answer::Yes => Ok(()),
+        Answer::No | Answer::Cancelled => Err(cancelled()),
+    }
+}
+
+/// Answering no: not an error, but nothing was done (exit 1).
+pub fn cancelled() -> Error {
+    Error::new(Kind::Cancelled, "cancelled; nothing was changed")
+}
+
+/// The identity card (name, login, email, status, department, manager) on
+/// stderr, shown at a terminal before a confirmation.
+pub fn show_identity(ctx: &Context, user: &User) {
+    let rows = [
+        ("name", user.name()),
+        ("login", user.login().to_string()),
+        ("email", or_dash(&user.profile.email)),
+        ("id", user.id.clone()),
+        ("status", user.status.clone()),
+        ("department", or_dash(&user.profile.department)),
+        ("manager", or_dash(&user.profile.manager)),
+    ];
+    // Plain lines: the same at any terminal width.
+    for (field, value) in rows {
+        ctx.out.status(&format!("  {field:<11} {value}"));
+    }
+}

@@ -1,0 +1,218 @@
+//! The one gate every change to Okta passes, in this order: dry run (print
+//! the exact call, send nothing), confirmation (or refusal when nobody can
+//! answer), an intent line in the audit log, the request, and an outcome
+//! line with the same `change_id`, a typed outcome and Okta's request id.
+//! Commands plan their changes (`run`), the gate sends them.
+
+mod confirm;
+pub mod outcome;
+pub mod report;
+pub mod run;
+pub mod targets;
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
+
+use crate::audit::{self, Audit, Run, Subject};
+use crate::config;
+use crate::context::Context;
+use crate::error::{Error, Kind, Result};
+use crate::interrupt;
+use crate::okta::changes::Call;
+use crate::okta::{Client, Reply};
+pub use outcome::{Class, Outcome};
+pub use confirm::{cancelled as confirm_cancelled, show_identity};
+pub use report::Row;
+pub use run::{Job, Step};
+pub use targets::{read_targets, Target};
+
+/// A change ready to send, and what it is about.
+#[derive(Debug, Clone)]
+pub struct Planned {
+    pub call: Call,
+    pub user_id: String,
+    /// The user's login.
+    pub user: String,
+    /// The group's id and name, for membership changes.
+    pub group: Option<(String, String)>,
+    /// The outcome when Okta says yes, and the one a dry run reports.
+    pub done: Outcome,
+    pub would: Outcome,
+    /// An Okta `errorCode` that means there was nothing to do, and the outcome it stands for.
+    pub noop: Option<(&'static str, Outcome)>,
+}
+
+impl Planned {
+    fn subject(&self) -> Subject<'_> {
+        Subject {
+            user_id: Some(&self.user_id),
+            user: Some(&self.user),
+            group: self.group.as_ref().map(|g| g.0.as_str()),
+        }
+    }
+}
+
+/// What sending one planned change came to.
+#[derive(Debug)]
+pub struct Applied {
+    pub outcome: Outcome,
+    /// `METHOD /path?query` of the call.
+    pub request: String,
+    pub change_id: Option<String>,
+    pub request_id: Option<String>,
+    /// Okta's answer when it said yes (reset-password reads its body).
+    pub reply: Option<Reply>,
+    /// Why it failed, was not sent, or may not have happened.
+    pub error: Option<Error>,
+}
+
+/// The gate of one command run, shared by its workers.
+pub struct Gate<'a> {
+    pub ctx: &'a Context,
+    pub client: &'a Client,
+    /// `None` under `--dry-run`.
+    audit: Option<Audit>,
+    /// Set when the audit log failed: no further change is sent.
+    broken: AtomicBool,
+    /// Changes sent whose outcome line could not be written.
+    unlogged: Mutex<Vec<String>>,
+}
+
+impl<'a> Gate<'a> {
+    /// Check the credential, then open the audit log (unless `--dry-run`)
+    /// before anything is sent, and take over SIGINT/SIGTERM.
+    pub fn open(ctx: &'a Context, command: &str) -> Result<Gate<'a>> {
+        let client = ctx.client()?;
+        let audit = if ctx.global.dry_run {
+            None
+        } else {
+            Some(Audit::open_checked(Run {
+                org: config::origin_text(client.origin()),
+                profile: ctx.profile().to_string(),
+                command: command.to_string(),
+                ticket: ctx.global.ticket.clone().filter(|t| !t.trim().is_empty()),
+            })?)
+        };
+        interrupt::install()?;
+        Ok(Gate {
+            ctx,
+            client,
+            audit,
+            broken: AtomicBool::new(false),
+            unlogged: Mutex::new(Vec::new()),
+        })
+    }
+
+    pub fn dry_run(&self) -> bool {
+        self.audit.is_none()
+    }
+
+    /// The audit log stopped being writable during the run.
+    pub fn broken(&self) -> bool {
+        self.broken.load(Ordering::SeqCst)
+    }
+
+    /// Change ids (and users) sent without an outcome line.
+    pub fn unlogged(&self) -> Vec<String> {
+        self.unlogged
+            .lock()
+            .map(|v| v.clone())
+            .unwrap_or_else(|p| p.into_inner().clone())
+    }
+
+    pub fn audit_path(&self) -> Option<&std::path::Path> {
+        self.audit.as_ref().map(Audit::path)
+    }
+
+    /// Send one planned change through the gate. Never sends when
+    /// interrupted, when the audit log has failed, or under `--dry-run`.
+    pub fn apply(&self, p: &Planned) -> Applied {
+        let request = p.call.text(self.client).unwrap_or_else(|e| e.message);
+        let mut applied = Applied {
+            outcome: Outcome::Skipped,
+            request,
+            change_id: None,
+            request_id: None,
+            reply: None,
+            error: None,
+        };
+        let Some(audit) = &self.audit else {
+            self.ctx
+                .out
+                .status(&format!("dry run: would send {}", applied.request));
+            applied.outcome = p.would;
+            return applied;
+        };
+        if interrupt::requested() {
+            applied.error = Some(interrupt::error("interrupted before it was sent; nothing sent"));
+            return applied;
+        }
+        if self.broken() {
+            applied.error = Some(Error::failed(
+                "not sent: the audit log could not be written for an earlier change",
+            ));
+            return applied;
+        }
+        let change_id = audit::new_change_id();
+        if let Err(e) = audit.intent(&change_id, p.subject(), &applied.request) {
+            self.broken.store(true, Ordering::SeqCst);
+            applied.error = Some(e.context("not sent, because its intent line was not written"));
+            return applied;
+        }
+        let sent = self.client.send_call(&p.call);
+        applied.change_id = Some(change_id.clone());
+        match sent {
+            Ok(reply) => {
+                applied.outcome = p.done;
+                applied.request_id = reply.request_id();
+                applied.reply = Some(reply);
+            }
+            Err(e) => {
+                applied.request_id = e.request_id().map(str::to_string);
+                applied.outcome = match p.noop {
+                    Some((code, noop)) if e.error_code() == Some(code) => noop,
+                    _ if e.maybe_applied => Outcome::Unknown,
+                    _ if e.kind == Kind::Interrupted => Outcome::Skipped,
+                    _ => Outcome::Failed,
+                };
+                if applied.outcome.class() != Class::Ok {
+                    applied.error = Some(if applied.outcome == Outcome::Unknown {
+                        unknown_hint(e, p.call.idempotent())
+                    } else {
+                        e
+                    });
+                }
+            }
+        }
+        let short = applied.error.as_ref().map(Error::short);
+        if let Err(e) = audit.outcome(
+            &change_id,
+            p.subject(),
+            applied.outcome.as_str(),
+            applied.request_id.as_deref(),
+            short.as_deref(),
+        ) {
+            self.broken.store(true, Ordering::SeqCst);
+            let note = format!("{change_id} ({} {})", p.user, applied.request);
+            match self.unlogged.lock() {
+                Ok(mut v) => v.push(note),
+                Err(p) => p.into_inner().push(note),
+            }
+            if applied.error.is_none() {
+                applied.error = Some(e.context("the change was made, but its outcome line"));
+            }
+        }
+        applied
+    }
+}
+
+/// The answer to a sent change was lost: say what that means.
+fn unknown_hint(e: Error, idempotent: bool) -> Error {
+    let mut e = e;
+    e.kind = Kind::Network;
+    if idempotent {
+        e.why("the request reached Okta but its answer was lost: Okta may have applied it; running the same command again is safe (a change already made is a no-op)")
+    } else {
+        e.why("the request reached Okta but its answer was lost: Okta may have applied it; it was not repeated, since repeating it is not harmless; check with `oktactl log USER` before trying again")
+    }
+}
