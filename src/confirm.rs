@@ -10,6 +10,7 @@ use crate::context::Context;
 use crate::error::{clean, Error, Kind, Result};
 use crate::okta::models::User;
 use crate::output::or_dash;
+use crate::prompt::{self, Answer};
 
 impl Context {
     /// The identity card (name, login, status, department, manager) on
@@ -33,7 +34,8 @@ impl Context {
     }
 
     /// Ask before a change: `--yes` and `--dry-run` need no answer; at a
-    /// terminal a yes/no question (default no); elsewhere exit 2.
+    /// terminal a yes/no question (default no, answered only with Enter,
+    /// see [`crate::prompt`]); elsewhere exit 2.
     /// `what` names the change for the error: "resetting the password of x".
     pub fn confirm(&self, what: &str, prompt: &str) -> Result<()> {
         if self.global.yes || self.global.dry_run {
@@ -45,15 +47,9 @@ impl Context {
             ))
             .hint("pass --yes to confirm, or --dry-run to see what would be sent"));
         }
-        let yes = dialoguer::Confirm::new()
-            .with_prompt(prompt)
-            .default(false)
-            .interact_opt()
-            .map_err(|e| Error::usage(format!("cannot ask for confirmation: {e}")))?;
-        if yes == Some(true) {
-            Ok(())
-        } else {
-            Err(Error::failed("cancelled; nothing was changed"))
+        match prompt::confirm(prompt)? {
+            Answer::Yes => Ok(()),
+            Answer::No | Answer::Cancelled => Err(Error::failed("cancelled; nothing was changed")),
         }
     }
 
