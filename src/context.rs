@@ -196,6 +196,8 @@ impl Context {
                     .iter()
                     .map(|u| format!("{}  {}  {}  {}", u.login(), u.name(), u.status, u.id))
                     .collect();
+                // A key typed ahead must not pick a user.
+                crate::prompt::discard_typeahead();
                 let pick = dialoguer::Select::new()
                     .with_prompt(format!("'{who}' matches {} users; pick one", users.len()))
                     .items(&items)

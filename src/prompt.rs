@@ -87,6 +87,22 @@ pub fn typed_exactly(typed: &str, expected: &str) -> Answer {
     }
 }
 
+/// Discard whatever was typed at the terminal but not read yet, before
+/// another kind of question (a picker) is shown. Does nothing when standard
+/// input is not a terminal, or outside Unix.
+pub fn discard_typeahead() {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        let stdin = std::io::stdin();
+        let input = stdin.as_fd();
+        if rustix::termios::isatty(input) {
+            // If this fails the old input stays, as it did before.
+            let _ = rustix::termios::tcflush(input, rustix::termios::QueueSelector::IFlush);
+        }
+    }
+}
+
 struct Question<'a> {
     prompt: &'a str,
     /// `[y/N]`, shown after the prompt.

@@ -1,7 +1,8 @@
 //! The confirmation prompt at a terminal: the real binary in a
 //! pseudo-terminal (rexpect), against a mock org. One key never confirms,
 //! keys typed before the prompt are discarded, `yes` and Enter does,
-//! `n` and Ctrl-C and Esc cancel, and the terminal's modes come back.
+//! `n` and Ctrl-C and Esc cancel, and the terminal's modes come back; an
+//! Enter typed before the user picker appears does not pick anyone.
 #![cfg(unix)]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod common;
@@ -293,6 +294,63 @@ fn esc_at_the_prompt_cancels_but_arrow_keys_do_not() {
     assert!(rest.contains(&format!("error: {GONE}")), "{rest}");
     assert!(canonical(&p), "the terminal's modes were not restored");
     for m in [get, post, other, delete] {
+        m.assert();
+    }
+}
+
+#[test]
+fn keys_typed_before_the_user_picker_are_discarded() {
+    let mut server = Server::new();
+    let by_login = server
+        .mock("GET", "/api/v1/users/jane%40acme.com")
+        .with_status(404)
+        .with_body(common::okta_error(
+            "E0000007",
+            "Not found: Resource not found",
+        ))
+        .create();
+    // Two users share the email; the search answers once the test has typed ahead.
+    let mut twins = Vec::new();
+    for (id, login) in [("00u1", "jane@acme.com"), ("00u2", "jane.doe@acme.com")] {
+        let mut u = user(id, login, "ACTIVE");
+        u["profile"]["email"] = "jane@acme.com".into();
+        twins.push(u);
+    }
+    let body = serde_json::Value::Array(twins).to_string();
+    let (arrived_tx, arrived) = mpsc::channel::<()>();
+    let (release, release_rx) = mpsc::channel::<()>();
+    let (arrived_tx, release_rx) = (Mutex::new(arrived_tx), Mutex::new(release_rx));
+    let search = server
+        .mock("GET", "/api/v1/users")
+        .match_query(Matcher::Any)
+        .with_body_from_request(move |_| {
+            let _ = arrived_tx.lock().unwrap().send(());
+            let _ = release_rx
+                .lock()
+                .unwrap()
+                .recv_timeout(Duration::from_millis(TIMEOUT_MS));
+            body.clone().into_bytes()
+        })
+        .create();
+    let (post, delete) = nothing_else(&mut server);
+    let sb = Sandbox::new();
+    let mut p = reset(&sb, &server);
+    arrived
+        .recv_timeout(Duration::from_millis(TIMEOUT_MS))
+        .expect("the user search never came");
+    // An Enter typed now would pick the first user, were it kept.
+    type_keys(&mut p, "\r");
+    sleep(Duration::from_millis(200));
+    release.send(()).unwrap();
+    p.exp_string("matches 2 users; pick one").unwrap();
+    sleep(SETTLE);
+    assert!(still_waiting(&p), "typed-ahead Enter answered the picker");
+    // Esc leaves the picker: the ambiguity is an error, exit 3.
+    type_keys(&mut p, "\x1b");
+    let (rest, code) = finish(&mut p);
+    assert_eq!(code, 3, "{rest}");
+    assert!(!rest.contains("[y/N]"), "a user was picked: {rest}");
+    for m in [by_login, search, post, delete] {
         m.assert();
     }
 }
