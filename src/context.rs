@@ -11,7 +11,7 @@ use url::Url;
 use crate::cli::GlobalArgs;
 use crate::config::{self, Config};
 use crate::credentials::{self, Credential, Keyring, Secret, SecretStore, Source};
-use crate::error::{Error, Result};
+use crate::error::{clean, Error, Result};
 use crate::okta::models::User;
 use crate::okta::users::{ambiguous, Found};
 use crate::okta::{Client, Options};
@@ -195,10 +195,12 @@ impl Context {
             Found::Many(users) if self.out.term.interactive() && !self.global.yes => {
                 let items: Vec<String> = users
                     .iter()
-                    .map(|u| format!("{}  {}  {}  {}", u.login(), u.name(), u.status, u.id))
+                    .map(|u| clean(&format!("{}  {}  {}  {}", u.login(), u.name(), u.status, u.id)))
                     .collect();
+                // A key typed ahead must not pick a user.
+                crate::prompt::discard_typeahead();
                 let pick = dialoguer::Select::new()
-                    .with_prompt(format!("'{who}' matches {} users; pick one", users.len()))
+                    .with_prompt(clean(&format!("'{who}' matches {} users; pick one", users.len())))
                     .items(&items)
                     .default(0)
                     .interact_opt()
