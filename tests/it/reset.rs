@@ -1,8 +1,6 @@
 //! reset-password and reset-mfa: exact calls, confirmation, dry run, secrets, 403.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
 
-use common::{no_mutation, okta_error, text, user, Sandbox, TOKEN};
+use crate::support::{no_mutation, okta_error, text, user, Sandbox, TOKEN};
 use mockito::{Matcher, Mock, Server};
 use serde_json::{json, Value};
 

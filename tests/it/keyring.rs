@@ -1,12 +1,10 @@
 //! The real OS keyring, through the binary: login stores the token, status and
 //! whoami read it back, logout deletes it. Skips where no keyring answers,
 //! unless OKTACTL_REQUIRE_KEYRING=1 (set by .ci/run) makes that a failure.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
 
 use std::io::Write;
 
-use common::{text, user, Sandbox, TOKEN};
+use crate::support::{text, user, Sandbox, TOKEN};
 
 /// The binary with the session-bus variables the keyring needs.
 fn cmd(sb: &Sandbox, profile: &str) -> assert_cmd::Command {

@@ -1,7 +1,6 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-mod common;
+#![allow(clippy::panic)]
 
-use common::{okta_error, text, user, Sandbox};
+use crate::support::{okta_error, text, user, Sandbox};
 use mockito::{Matcher, Mock, ServerGuard};
 use serde_json::{json, Value};
 

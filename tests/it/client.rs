@@ -1,11 +1,9 @@
 //! How the client talks to Okta: paging, origins, redirects, rate limits,
 //! retries, bad answers and redaction. Run through the real binary.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
 
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use common::{okta_error, text, user, Sandbox, TOKEN};
+use crate::support::{okta_error, text, user, Sandbox, TOKEN};
 use mockito::Matcher;
 
 fn epoch() -> u64 {

@@ -1,7 +1,4 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::{text, user, Sandbox};
+use crate::support::{text, user, Sandbox};
 use jiff::{SignedDuration, Timestamp};
 use mockito::{Matcher, Mock, ServerGuard};
 use serde_json::{json, Value};

@@ -1,5 +1,4 @@
 //! The client as a library: POST safety, empty bodies, proactive waits.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 

@@ -1,10 +1,8 @@
 //! grant and revoke: groups, apps, membership, scoped 403s, bulk and rate limits.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use common::{okta_error, text, user, Sandbox};
+use crate::support::{okta_error, text, user, Sandbox};
 use mockito::{Matcher, Mock, Server};
 use serde_json::{json, Value};
 

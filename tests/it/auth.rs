@@ -1,7 +1,4 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::{okta_error, text, user, Sandbox, TOKEN};
+use crate::support::{okta_error, text, user, Sandbox, TOKEN};
 
 #[test]
 fn login_with_a_wrong_token_exits_4_and_stores_nothing() {

@@ -1,7 +1,4 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::{okta_error, text, user, Sandbox, TOKEN};
+use crate::support::{okta_error, text, user, Sandbox, TOKEN};
 use mockito::Matcher;
 
 #[test]

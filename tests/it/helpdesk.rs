@@ -1,8 +1,6 @@
 //! unlock, reset-password, reset-mfa, log: what is sent, what is not, and the audit log.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
 
-use common::{no_mutation, okta_error, text, user, Sandbox, TOKEN};
+use crate::support::{no_mutation, okta_error, text, user, Sandbox, TOKEN};
 use mockito::{Matcher, Mock, Server};
 use serde_json::Value;
 

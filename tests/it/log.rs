@@ -1,8 +1,6 @@
 //! `log`: a bounded, filtered, newest-first System Log query.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
 
-use common::{okta_error, text, user, Sandbox};
+use crate::support::{okta_error, text, user, Sandbox};
 use mockito::{Matcher, Server};
 use serde_json::{json, Value};
 
