@@ -1,20 +1,10 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::{text, user, Sandbox};
+use crate::support::org::Org;
+use crate::support::{group, user, Sandbox};
 use jiff::{SignedDuration, Timestamp};
-use mockito::{Matcher, Mock, ServerGuard};
+use mockito::{Matcher, Mock};
 use serde_json::{json, Value};
 
 const SEARCH: &str = r#"status eq "ACTIVE" or status eq "LOCKED_OUT" or status eq "RECOVERY""#;
-
-fn get(server: &mut ServerGuard, path: &str, body: Value) -> Mock {
-    server
-        .mock("GET", path)
-        .match_query(Matcher::Any)
-        .with_body(body.to_string())
-        .create()
-}
 
 /// A password changed `days` days (fractional) before now.
 fn changed_ago(days: f64) -> String {
@@ -41,14 +31,10 @@ fn rule(excluded: &[&str]) -> Value {
             "conditions": {"people": {"users": {"exclude": excluded}}}}])
 }
 
-fn group(id: &str, kind: &str) -> Value {
-    json!({"id": id, "type": kind, "profile": {"name": id}})
-}
-
 /// Three policies, listed out of priority order: Contractors (1, 30 days, a rule
 /// excluding u_excl), Service (2, never expires), Default (3, Everyone, 90 days).
-fn org(server: &mut ServerGuard, users: Value, search: &str) -> Vec<Mock> {
-    let mut mocks = vec![server
+fn mount_policies(org: &mut Org, users: Value, search: &str) -> Vec<Mock> {
+    let mut mocks = vec![org
         .mock("GET", "/api/v1/policies")
         .match_query(Matcher::AllOf(vec![
             Matcher::UrlEncoded("type".into(), "PASSWORD".into()),
@@ -63,49 +49,39 @@ fn org(server: &mut ServerGuard, users: Value, search: &str) -> Vec<Mock> {
             .to_string(),
         )
         .create()];
-    mocks.push(get(server, "/api/v1/policies/pDEF/rules", rule(&[])));
-    mocks.push(get(
-        server,
-        "/api/v1/policies/pCON/rules",
-        rule(&["u_excl"]),
-    ));
-    mocks.push(get(server, "/api/v1/policies/pSVC/rules", rule(&[])));
-    mocks.push(get(
-        server,
+    mocks.push(org.get("/api/v1/policies/pDEF/rules", rule(&[])));
+    mocks.push(org.get("/api/v1/policies/pCON/rules", rule(&["u_excl"])));
+    mocks.push(org.get("/api/v1/policies/pSVC/rules", rule(&[])));
+    mocks.push(org.get(
         "/api/v1/groups/00gEVERYONE",
-        group("00gEVERYONE", "BUILT_IN"),
+        group("00gEVERYONE", "00gEVERYONE", "BUILT_IN"),
     ));
-    mocks.push(get(
-        server,
+    mocks.push(org.get(
         "/api/v1/groups/00gCONTR",
-        group("00gCONTR", "OKTA_GROUP"),
+        group("00gCONTR", "00gCONTR", "OKTA_GROUP"),
     ));
-    mocks.push(get(
-        server,
+    mocks.push(org.get(
         "/api/v1/groups/00gSVC",
-        group("00gSVC", "OKTA_GROUP"),
+        group("00gSVC", "00gSVC", "OKTA_GROUP"),
     ));
     let contractors = json!([
         person("u_c1", "ACTIVE", None, "OKTA"),
         person("u_excl", "ACTIVE", None, "OKTA")
     ]);
-    mocks.push(get(server, "/api/v1/groups/00gCONTR/users", contractors));
-    mocks.push(get(
-        server,
+    mocks.push(org.get("/api/v1/groups/00gCONTR/users", contractors));
+    mocks.push(org.get(
         "/api/v1/groups/00gSVC/users",
         json!([person("u_svc", "ACTIVE", None, "OKTA")]),
     ));
     // Everyone means everyone: its members are never fetched.
     mocks.push(
-        server
-            .mock("GET", "/api/v1/groups/00gEVERYONE/users")
+        org.mock("GET", "/api/v1/groups/00gEVERYONE/users")
             .match_query(Matcher::Any)
             .expect(0)
             .create(),
     );
     mocks.push(
-        server
-            .mock("GET", "/api/v1/users")
+        org.mock("GET", "/api/v1/users")
             .match_query(Matcher::AllOf(vec![
                 Matcher::UrlEncoded("search".into(), search.into()),
                 Matcher::UrlEncoded("limit".into(), "200".into()),
@@ -138,14 +114,9 @@ fn users() -> Vec<Value> {
     ]
 }
 
-fn run(server: &ServerGuard, args: &[&str]) -> (Option<i32>, String, String) {
-    let out = Sandbox::new()
-        .cmd(&server.url())
-        .arg("expiring")
-        .args(args)
-        .output()
-        .unwrap();
-    let (stdout, stderr) = text(&out);
+fn run(org: &Org, args: &[&str]) -> (Option<i32>, String, String) {
+    let args = [&["expiring"], args].concat();
+    let (out, stdout, stderr) = Sandbox::new().run(&org.url(), &args);
     (out.status.code(), stdout, stderr)
 }
 
@@ -159,9 +130,9 @@ fn ids(v: &Value) -> Vec<&str> {
 
 #[test]
 fn picks_the_policy_per_user_and_keeps_the_window() {
-    let mut server = mockito::Server::new();
-    let mocks = org(&mut server, Value::Array(users()), SEARCH);
-    let (code, stdout, stderr) = run(&server, &["-o", "json"]);
+    let mut org = Org::new();
+    let mocks = mount_policies(&mut org, Value::Array(users()), SEARCH);
+    let (code, stdout, stderr) = run(&org, &["-o", "json"]);
     assert_eq!(code, Some(0), "{stderr}");
     let v: Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(ids(&v), ["u_c1", "u_in"]);
@@ -209,9 +180,9 @@ fn picks_the_policy_per_user_and_keeps_the_window() {
 
 #[test]
 fn a_wider_window_reaches_the_rule_excluded_user_under_the_default() {
-    let mut server = mockito::Server::new();
-    let mocks = org(&mut server, Value::Array(users()), SEARCH);
-    let (code, stdout, stderr) = run(&server, &["--within", "64", "-o", "json"]);
+    let mut org = Org::new();
+    let mocks = mount_policies(&mut org, Value::Array(users()), SEARCH);
+    let (code, stdout, stderr) = run(&org, &["--within", "64", "-o", "json"]);
     assert_eq!(code, Some(0), "{stderr}");
     let v: Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(ids(&v), ["u_c1", "u_in", "u_out", "u_excl"]);
@@ -223,7 +194,7 @@ fn a_wider_window_reaches_the_rule_excluded_user_under_the_default() {
 
 #[test]
 fn include_expired_adds_past_expiry_and_password_expired_users() {
-    let mut server = mockito::Server::new();
+    let mut org = Org::new();
     let mut list = users();
     list.push(person(
         "u_pe",
@@ -232,8 +203,8 @@ fn include_expired_adds_past_expiry_and_password_expired_users() {
         "OKTA",
     ));
     let search = format!(r#"{SEARCH} or status eq "PASSWORD_EXPIRED""#);
-    let mocks = org(&mut server, Value::Array(list), &search);
-    let (code, stdout, stderr) = run(&server, &["--include-expired", "-o", "json"]);
+    let mocks = mount_policies(&mut org, Value::Array(list), &search);
+    let (code, stdout, stderr) = run(&org, &["--include-expired", "-o", "json"]);
     assert_eq!(code, Some(0), "{stderr}");
     let v: Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(ids(&v), ["u_old", "u_pe", "u_c1", "u_in"]);
@@ -250,9 +221,9 @@ fn include_expired_adds_past_expiry_and_password_expired_users() {
 
 #[test]
 fn csv_has_the_contract_header_and_the_table_shows_warn_days() {
-    let mut server = mockito::Server::new();
-    let mocks = org(&mut server, Value::Array(users()), SEARCH);
-    let (code, stdout, stderr) = run(&server, &["-o", "csv"]);
+    let mut org = Org::new();
+    let mocks = mount_policies(&mut org, Value::Array(users()), SEARCH);
+    let (code, stdout, stderr) = run(&org, &["-o", "csv"]);
     assert_eq!(code, Some(0), "{stderr}");
     let mut lines = stdout.lines();
     assert_eq!(
@@ -268,9 +239,9 @@ fn csv_has_the_contract_header_and_the_table_shows_warn_days() {
     assert_eq!(lines.count(), 1);
     mocks.iter().for_each(Mock::assert);
 
-    let mut server = mockito::Server::new();
-    let mocks = org(&mut server, Value::Array(users()), SEARCH);
-    let (code, stdout, _) = run(&server, &[]);
+    let mut org = Org::new();
+    let mocks = mount_policies(&mut org, Value::Array(users()), SEARCH);
+    let (code, stdout, _) = run(&org, &[]);
     assert_eq!(code, Some(0));
     let header = stdout.lines().next().unwrap();
     for col in ["LOGIN", "EXPIRES", "DAYS_LEFT", "POLICY", "WARN_DAYS"] {
@@ -281,37 +252,34 @@ fn csv_has_the_contract_header_and_the_table_shows_warn_days() {
 
 #[test]
 fn group_streams_its_members_instead_of_searching() {
-    let mut server = mockito::Server::new();
-    let mut mocks = org(&mut server, json!([]), SEARCH);
+    let mut org = Org::new();
+    let mut mocks = mount_policies(&mut org, json!([]), SEARCH);
     // The search is not used: the last mock expects no call.
     if let Some(search) = mocks.pop() {
         search.remove();
     }
     mocks.push(
-        server
-            .mock("GET", "/api/v1/users")
+        org.mock("GET", "/api/v1/users")
             .match_query(Matcher::Any)
             .expect(0)
             .create(),
     );
     let gid = "00gSALES000000000000";
-    mocks.push(get(
-        &mut server,
+    mocks.push(org.get(
         &format!("/api/v1/groups/{gid}"),
-        group(gid, "OKTA_GROUP"),
+        group(gid, gid, "OKTA_GROUP"),
     ));
     let members = json!([
         person("u_in", "ACTIVE", Some(changed_ago(76.5)), "OKTA"),
         person("u_susp", "SUSPENDED", Some(changed_ago(80.0)), "OKTA"),
     ]);
     mocks.push(
-        server
-            .mock("GET", format!("/api/v1/groups/{gid}/users").as_str())
+        org.mock("GET", format!("/api/v1/groups/{gid}/users").as_str())
             .match_query(Matcher::UrlEncoded("limit".into(), "200".into()))
             .with_body(members.to_string())
             .create(),
     );
-    let (code, stdout, stderr) = run(&server, &["--group", gid, "-o", "json"]);
+    let (code, stdout, stderr) = run(&org, &["--group", gid, "-o", "json"]);
     assert_eq!(code, Some(0), "{stderr}");
     let v: Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(ids(&v), ["u_in"]);

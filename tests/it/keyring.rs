@@ -1,28 +1,13 @@
 //! The real OS keyring, through the binary: login stores the token, status and
 //! whoami read it back, logout deletes it. Skips where no keyring answers,
 //! unless OKTACTL_REQUIRE_KEYRING=1 (set by .ci/run) makes that a failure.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
 
 use std::io::Write;
 
-use common::{text, user, Sandbox, TOKEN};
-
-/// The binary with the session-bus variables the keyring needs.
-fn cmd(sb: &Sandbox, profile: &str) -> assert_cmd::Command {
-    let mut c = sb.bare();
-    for var in ["DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR"] {
-        if let Some(v) = std::env::var_os(var) {
-            c.env(var, v);
-        }
-    }
-    c.env("OKTACTL_PROFILE", profile);
-    c
-}
+use crate::support::{no_keyring, text, user, Sandbox, TOKEN};
 
 #[test]
 fn login_status_whoami_logout_through_the_real_keyring() {
-    let required = std::env::var_os("OKTACTL_REQUIRE_KEYRING").is_some_and(|v| v == "1");
     let mut server = mockito::Server::new();
     let me = server
         .mock("GET", "/api/v1/users/me")
@@ -38,18 +23,14 @@ fn login_status_whoami_logout_through_the_real_keyring() {
     let sb = Sandbox::new();
     let profile = format!("oktactl-test-{}", std::process::id());
 
-    let out = cmd(&sb, &profile)
+    let out = sb
+        .keyring_cmd(&profile)
         .args(["auth", "login", "--org", &server.url(), "--with-token"])
         .write_stdin(format!("{TOKEN}\n"))
         .output()
         .unwrap();
     let (stdout, stderr) = text(&out);
-    if !out.status.success() && stderr.contains("no OS keyring is available") {
-        assert!(
-            !required,
-            "OKTACTL_REQUIRE_KEYRING=1 but no keyring: {stderr}"
-        );
-        eprintln!("skipped: no OS keyring answers here ({})", stderr.trim());
+    if no_keyring(&out, &stderr) {
         return;
     }
     assert!(out.status.success(), "login: {stderr}");
@@ -62,7 +43,8 @@ fn login_status_whoami_logout_through_the_real_keyring() {
     );
 
     // No OKTA_ORG_URL, no OKTA_API_TOKEN: both come from the profile and keyring.
-    let out = cmd(&sb, &profile)
+    let out = sb
+        .keyring_cmd(&profile)
         .args(["auth", "status", "-o", "json"])
         .output()
         .unwrap();
@@ -73,7 +55,8 @@ fn login_status_whoami_logout_through_the_real_keyring() {
     assert_eq!(v["valid"], true);
     assert_eq!(v["org"], server.url());
 
-    let out = cmd(&sb, &profile)
+    let out = sb
+        .keyring_cmd(&profile)
         .args(["whoami", "-o", "json"])
         .output()
         .unwrap();
@@ -84,7 +67,8 @@ fn login_status_whoami_logout_through_the_real_keyring() {
     // The keyring token is never sent to another org.
     let mut other = mockito::Server::new();
     let leak = other.mock("GET", mockito::Matcher::Any).expect(0).create();
-    let out = cmd(&sb, &profile)
+    let out = sb
+        .keyring_cmd(&profile)
         .args(["whoami", "--org", &other.url()])
         .output()
         .unwrap();
@@ -92,7 +76,8 @@ fn login_status_whoami_logout_through_the_real_keyring() {
     assert_eq!(out.status.code(), Some(4), "{stderr}");
     leak.assert();
 
-    let out = cmd(&sb, &profile)
+    let out = sb
+        .keyring_cmd(&profile)
         .args(["auth", "logout"])
         .output()
         .unwrap();
@@ -100,7 +85,8 @@ fn login_status_whoami_logout_through_the_real_keyring() {
     assert!(out.status.success(), "logout: {stderr}");
     assert!(stderr.contains("Deleted the credential"), "{stderr}");
 
-    let out = cmd(&sb, &profile)
+    let out = sb
+        .keyring_cmd(&profile)
         .args(["auth", "status"])
         .output()
         .unwrap();

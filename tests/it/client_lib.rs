@@ -1,8 +1,8 @@
 //! The client as a library: POST safety, empty bodies, proactive waits.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
+use crate::support::epoch;
 use oktactl::credentials::{Credential, Token};
 use oktactl::okta::{Client, Options};
 use reqwest::Method;
@@ -62,11 +62,7 @@ fn body_less_put_sends_content_length_zero() {
 #[test]
 fn remaining_zero_makes_later_requests_wait_instead_of_drawing_a_429() {
     let mut server = mockito::Server::new();
-    let reset = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .as_secs()
-        + 2;
+    let reset = epoch() + 2;
     let first = server
         .mock("GET", "/api/v1/users/00u1")
         .with_header("x-rate-limit-limit", "2")

@@ -1,19 +1,11 @@
 //! How the client talks to Okta: paging, origins, redirects, rate limits,
 //! retries, bad answers and redaction. Run through the real binary.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
 
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
-use common::{okta_error, text, user, Sandbox, TOKEN};
+use crate::support::org::Org;
+use crate::support::{epoch, okta_error, text, user, Sandbox, TOKEN};
 use mockito::Matcher;
-
-fn epoch() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .as_secs()
-}
 
 fn page(ids: std::ops::Range<usize>) -> String {
     let users: Vec<_> = ids
@@ -255,18 +247,10 @@ fn html_or_truncated_json_exits_7_without_panic() {
 
 #[test]
 fn verbose_lines_and_errors_never_show_the_token() {
-    let mut server = mockito::Server::new();
-    let me = server
-        .mock("GET", "/api/v1/users/me")
-        .with_status(401)
-        .with_body(okta_error("E0000011", "Invalid token provided"))
-        .create();
+    let mut org = Org::new();
+    let me = org.rejects_token();
     let sb = Sandbox::new();
-    let out = sb
-        .cmd(&server.url())
-        .args(["-v", "whoami"])
-        .output()
-        .unwrap();
+    let out = sb.cmd(&org.url()).args(["-v", "whoami"]).output().unwrap();
     let (stdout, stderr) = text(&out);
     assert_eq!(out.status.code(), Some(4), "{stderr}");
     assert!(stderr.contains("> GET /api/v1/users/me 401"), "{stderr}");
@@ -318,15 +302,11 @@ fn a_closed_port_exits_7() {
 
 #[test]
 fn a_login_with_slash_and_question_mark_is_one_encoded_segment() {
-    let mut server = mockito::Server::new();
-    let m = server
-        .mock("GET", "/api/v1/users/a%2Fb%3Fc%23d")
-        .with_status(404)
-        .with_body(okta_error("E0000007", "Not found"))
-        .create();
+    let mut org = Org::new();
+    let m = org.no_user("a%2Fb%3Fc%23d");
     let sb = Sandbox::new();
     let out = sb
-        .cmd(&server.url())
+        .cmd(&org.url())
         .args(["user", "show", "a/b?c#d"])
         .output()
         .unwrap();

@@ -1,37 +1,19 @@
 //! reset-password and reset-mfa: exact calls, confirmation, dry run, secrets, 403.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
 
-use common::{no_mutation, okta_error, text, user, Sandbox, TOKEN};
-use mockito::{Matcher, Mock, Server};
+use crate::support::org::Org;
+use crate::support::{okta_error, user, Sandbox, TOKEN};
+use mockito::{Matcher, Mock};
 use serde_json::{json, Value};
 
 const RESET_URL: &str = "https://acme.okta.com/reset_password/drpSECRETott123";
 const TEMP: &str = "Tmp-SECRET-pw-42";
 
-fn jane(server: &mut Server, status: &str) -> Mock {
-    server
-        .mock("GET", "/api/v1/users/jane%40acme.com")
-        .with_body(user("00u1", "jane@acme.com", status).to_string())
-        .create()
+fn jane(org: &mut Org, status: &str) -> Mock {
+    org.user("jane%40acme.com", user("00u1", "jane@acme.com", status))
 }
 
-fn lifecycle(server: &mut Server, op: &str, query: Matcher, body: &str) -> Mock {
-    server
-        .mock(
-            "POST",
-            format!("/api/v1/users/00u1/lifecycle/{op}").as_str(),
-        )
-        .match_query(query)
-        .match_header("content-length", "0")
-        .with_header("x-okta-request-id", "req-9")
-        .with_body(body)
-        .create()
-}
-
-fn factors(server: &mut Server, list: Value) -> Mock {
-    server
-        .mock("GET", "/api/v1/users/00u1/factors")
+fn factors(org: &mut Org, list: Value) -> Mock {
+    org.mock("GET", "/api/v1/users/00u1/factors")
         .with_body(list.to_string())
         .create()
 }
@@ -44,26 +26,19 @@ fn audit_text(sb: &Sandbox) -> Option<String> {
     std::fs::read_to_string(sb.path("audit.log")).ok()
 }
 
-fn run(sb: &Sandbox, server: &Server, args: &[&str]) -> (std::process::Output, String, String) {
-    let out = sb.cmd(&server.url()).args(args).output().unwrap();
-    let (o, e) = text(&out);
-    (out, o, e)
-}
-
 #[test]
 fn reset_password_default_sends_email_true_explicitly() {
-    let mut server = Server::new();
-    let get = jane(&mut server, "ACTIVE");
-    let post = lifecycle(
-        &mut server,
+    let mut org = Org::new();
+    let get = jane(&mut org, "ACTIVE");
+    let post = org.lifecycle(
+        "00u1",
         "reset_password",
         Matcher::Exact("sendEmail=true".into()),
         "{}",
     );
     let sb = Sandbox::new();
-    let (out, stdout, stderr) = run(
-        &sb,
-        &server,
+    let (out, stdout, stderr) = sb.run(
+        &org.url(),
         &["reset-password", "jane@acme.com", "--yes", "-o", "json"],
     );
     assert!(out.status.success(), "{stderr}");
@@ -80,18 +55,17 @@ fn reset_password_default_sends_email_true_explicitly() {
 
 #[test]
 fn reset_password_no_email_prints_the_url_once_and_never_logs_it() {
-    let mut server = Server::new();
-    let get = jane(&mut server, "ACTIVE");
+    let mut org = Org::new();
+    let get = jane(&mut org, "ACTIVE");
     let query = Matcher::AllOf(vec![
         Matcher::UrlEncoded("sendEmail".into(), "false".into()),
         Matcher::UrlEncoded("revokeSessions".into(), "true".into()),
     ]);
     let body = json!({"resetPasswordUrl": RESET_URL}).to_string();
-    let post = lifecycle(&mut server, "reset_password", query, &body);
+    let post = org.lifecycle("00u1", "reset_password", query, &body);
     let sb = Sandbox::new();
-    let (out, stdout, stderr) = run(
-        &sb,
-        &server,
+    let (out, stdout, stderr) = sb.run(
+        &org.url(),
         &[
             "reset-password",
             "jane@acme.com",
@@ -119,25 +93,19 @@ fn reset_password_no_email_prints_the_url_once_and_never_logs_it() {
 
 #[test]
 fn reset_password_temp_password_uses_expire_with_temp_password() {
-    let mut server = Server::new();
-    let get = jane(&mut server, "ACTIVE");
+    let mut org = Org::new();
+    let get = jane(&mut org, "ACTIVE");
     let query = Matcher::Exact("revokeSessions=true".into());
     let body = json!({"tempPassword": TEMP}).to_string();
-    let post = lifecycle(
-        &mut server,
-        "expire_password_with_temp_password",
-        query,
-        &body,
-    );
-    let other = server
+    let post = org.lifecycle("00u1", "expire_password_with_temp_password", query, &body);
+    let other = org
         .mock("POST", "/api/v1/users/00u1/lifecycle/reset_password")
         .match_query(Matcher::Any)
         .expect(0)
         .create();
     let sb = Sandbox::new();
-    let (out, stdout, stderr) = run(
-        &sb,
-        &server,
+    let (out, stdout, stderr) = sb.run(
+        &org.url(),
         &[
             "reset-password",
             "jane@acme.com",
@@ -164,11 +132,11 @@ fn reset_password_temp_password_uses_expire_with_temp_password() {
 
 #[test]
 fn reset_password_in_a_pipe_without_yes_exits_2_and_sends_nothing() {
-    let mut server = Server::new();
-    let get = jane(&mut server, "ACTIVE");
-    let (post, delete) = no_mutation(&mut server);
+    let mut org = Org::new();
+    let get = jane(&mut org, "ACTIVE");
+    let unchanged = org.no_mutation();
     let sb = Sandbox::new();
-    let (out, _, stderr) = run(&sb, &server, &["reset-password", "jane@acme.com"]);
+    let (out, _, stderr) = sb.run(&org.url(), &["reset-password", "jane@acme.com"]);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(
         stderr.contains("needs confirmation") && stderr.contains("hint: pass --yes"),
@@ -176,19 +144,17 @@ fn reset_password_in_a_pipe_without_yes_exits_2_and_sends_nothing() {
     );
     assert!(audit_text(&sb).is_none_or(|t| t.is_empty()));
     get.assert();
-    post.assert();
-    delete.assert();
+    unchanged.assert();
 }
 
 #[test]
 fn reset_password_dry_run_prints_the_call_and_sends_nothing() {
-    let mut server = Server::new();
-    let get = jane(&mut server, "ACTIVE");
-    let (post, delete) = no_mutation(&mut server);
+    let mut org = Org::new();
+    let get = jane(&mut org, "ACTIVE");
+    let unchanged = org.no_mutation();
     let sb = Sandbox::new();
-    let (out, stdout, stderr) = run(
-        &sb,
-        &server,
+    let (out, stdout, stderr) = sb.run(
+        &org.url(),
         &["reset-password", "jane@acme.com", "--dry-run", "-o", "json"],
     );
     assert!(out.status.success(), "{stderr}");
@@ -200,8 +166,7 @@ fn reset_password_dry_run_prints_the_call_and_sends_nothing() {
     assert_eq!(v["action"], "would_email");
     assert!(audit_text(&sb).is_none());
     get.assert();
-    post.assert();
-    delete.assert();
+    unchanged.assert();
 }
 
 #[test]
@@ -211,32 +176,28 @@ fn reset_password_refuses_deprovisioned_and_directory_users() {
         ("STAGED", "OKTA", "STAGED"),
         ("ACTIVE", "ACTIVE_DIRECTORY", "Active Directory"),
     ] {
-        let mut server = Server::new();
+        let mut org = Org::new();
         let mut u = user("00u1", "jane@acme.com", status);
         u["credentials"]["provider"]["type"] = json!(provider);
-        let get = server
-            .mock("GET", "/api/v1/users/jane%40acme.com")
-            .with_body(u.to_string())
-            .create();
-        let (post, delete) = no_mutation(&mut server);
+        let get = org.user("jane%40acme.com", u);
+        let unchanged = org.no_mutation();
         let sb = Sandbox::new();
-        let (out, _, stderr) = run(&sb, &server, &["reset-password", "jane@acme.com", "--yes"]);
+        let (out, _, stderr) = sb.run(&org.url(), &["reset-password", "jane@acme.com", "--yes"]);
         assert_eq!(out.status.code(), Some(1), "{stderr}");
         assert!(
             stderr.contains(says) && stderr.contains("hint: "),
             "{stderr}"
         );
         get.assert();
-        post.assert();
-        delete.assert();
+        unchanged.assert();
     }
 }
 
 #[test]
 fn reset_password_403_exits_5_naming_the_role() {
-    let mut server = Server::new();
-    let get = jane(&mut server, "ACTIVE");
-    let post = server
+    let mut org = Org::new();
+    let get = jane(&mut org, "ACTIVE");
+    let post = org
         .mock("POST", "/api/v1/users/00u1/lifecycle/reset_password")
         .match_query(Matcher::Any)
         .with_status(403)
@@ -247,7 +208,7 @@ fn reset_password_403_exits_5_naming_the_role() {
         ))
         .create();
     let sb = Sandbox::new();
-    let (out, _, stderr) = run(&sb, &server, &["reset-password", "jane@acme.com", "--yes"]);
+    let (out, _, stderr) = sb.run(&org.url(), &["reset-password", "jane@acme.com", "--yes"]);
     assert_eq!(out.status.code(), Some(5), "{stderr}");
     assert!(stderr.contains("Help Desk Admin"), "{stderr}");
     assert!(
@@ -265,21 +226,20 @@ fn reset_password_403_exits_5_naming_the_role() {
 
 #[test]
 fn reset_mfa_all_posts_reset_factors() {
-    let mut server = Server::new();
-    let get = jane(&mut server, "ACTIVE");
+    let mut org = Org::new();
+    let get = jane(&mut org, "ACTIVE");
     let list = factors(
-        &mut server,
+        &mut org,
         json!([
             factor("sms1", "sms", "OKTA"),
             factor("tot1", "token:software:totp", "GOOGLE")
         ]),
     );
-    let post = lifecycle(&mut server, "reset_factors", Matcher::Missing, "");
-    let delete = server.mock("DELETE", Matcher::Any).expect(0).create();
+    let post = org.lifecycle("00u1", "reset_factors", Matcher::Missing, "");
+    let delete = org.mock("DELETE", Matcher::Any).expect(0).create();
     let sb = Sandbox::new();
-    let (out, stdout, stderr) = run(
-        &sb,
-        &server,
+    let (out, stdout, stderr) = sb.run(
+        &org.url(),
         &["reset-mfa", "jane@acme.com", "--yes", "-o", "json"],
     );
     assert!(out.status.success(), "{stderr}");
@@ -295,24 +255,23 @@ fn reset_mfa_all_posts_reset_factors() {
 
 #[test]
 fn reset_mfa_one_factor_by_type_deletes_only_that_one() {
-    let mut server = Server::new();
-    let get = jane(&mut server, "ACTIVE");
+    let mut org = Org::new();
+    let get = jane(&mut org, "ACTIVE");
     let list = factors(
-        &mut server,
+        &mut org,
         json!([
             factor("sms1", "sms", "OKTA"),
             factor("psh1", "push", "OKTA")
         ]),
     );
-    let delete = server
+    let delete = org
         .mock("DELETE", "/api/v1/users/00u1/factors/sms1")
         .with_status(204)
         .create();
-    let post = server.mock("POST", Matcher::Any).expect(0).create();
+    let post = org.mock("POST", Matcher::Any).expect(0).create();
     let sb = Sandbox::new();
-    let (out, stdout, stderr) = run(
-        &sb,
-        &server,
+    let (out, stdout, stderr) = sb.run(
+        &org.url(),
         &[
             "reset-mfa",
             "jane@acme.com",
@@ -336,20 +295,19 @@ fn reset_mfa_one_factor_by_type_deletes_only_that_one() {
 
 #[test]
 fn reset_mfa_push_warns_about_other_okta_verify_factors() {
-    let mut server = Server::new();
-    let get = jane(&mut server, "ACTIVE");
+    let mut org = Org::new();
+    let get = jane(&mut org, "ACTIVE");
     let list = factors(
-        &mut server,
+        &mut org,
         json!([
             factor("psh1", "push", "OKTA"),
             factor("tot1", "token:software:totp", "OKTA")
         ]),
     );
-    let (post, delete) = no_mutation(&mut server);
+    let unchanged = org.no_mutation();
     let sb = Sandbox::new();
-    let (out, _, stderr) = run(
-        &sb,
-        &server,
+    let (out, _, stderr) = sb.run(
+        &org.url(),
         &[
             "reset-mfa",
             "jane@acme.com",
@@ -368,41 +326,42 @@ fn reset_mfa_push_warns_about_other_okta_verify_factors() {
         "{stderr}"
     );
     assert!(audit_text(&sb).is_none());
-    for m in [get, list, post, delete] {
+    for m in [get, list] {
         m.assert();
     }
+    unchanged.assert();
 }
 
 #[test]
 fn reset_mfa_without_factors_says_so_and_exits_0() {
-    let mut server = Server::new();
-    let get = jane(&mut server, "ACTIVE");
-    let list = factors(&mut server, json!([]));
-    let (post, delete) = no_mutation(&mut server);
+    let mut org = Org::new();
+    let get = jane(&mut org, "ACTIVE");
+    let list = factors(&mut org, json!([]));
+    let unchanged = org.no_mutation();
     let sb = Sandbox::new();
-    let (out, stdout, stderr) = run(&sb, &server, &["reset-mfa", "jane@acme.com", "-o", "json"]);
+    let (out, stdout, stderr) = sb.run(&org.url(), &["reset-mfa", "jane@acme.com", "-o", "json"]);
     assert!(out.status.success(), "{stderr}");
     let v: Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(v["result"], "no_factors");
     assert!(stderr.contains("no MFA factors"), "{stderr}");
-    for m in [get, list, post, delete] {
+    for m in [get, list] {
         m.assert();
     }
+    unchanged.assert();
 }
 
 #[test]
 fn reset_mfa_ambiguous_type_exits_3_naming_both() {
-    let mut server = Server::new();
-    let get = jane(&mut server, "ACTIVE");
+    let mut org = Org::new();
+    let get = jane(&mut org, "ACTIVE");
     let list = factors(
-        &mut server,
+        &mut org,
         json!([factor("sms1", "sms", "OKTA"), factor("sms2", "sms", "OKTA")]),
     );
-    let (post, delete) = no_mutation(&mut server);
+    let unchanged = org.no_mutation();
     let sb = Sandbox::new();
-    let (out, _, stderr) = run(
-        &sb,
-        &server,
+    let (out, _, stderr) = sb.run(
+        &org.url(),
         &["reset-mfa", "jane@acme.com", "--factor", "sms", "--yes"],
     );
     assert_eq!(out.status.code(), Some(3), "{stderr}");
@@ -410,21 +369,23 @@ fn reset_mfa_ambiguous_type_exits_3_naming_both() {
         stderr.contains("sms1") && stderr.contains("sms2"),
         "{stderr}"
     );
-    for m in [get, list, post, delete] {
+    for m in [get, list] {
         m.assert();
     }
+    unchanged.assert();
 }
 
 #[test]
 fn reset_mfa_in_a_pipe_without_yes_exits_2_and_sends_nothing() {
-    let mut server = Server::new();
-    let get = jane(&mut server, "ACTIVE");
-    let list = factors(&mut server, json!([factor("sms1", "sms", "OKTA")]));
-    let (post, delete) = no_mutation(&mut server);
+    let mut org = Org::new();
+    let get = jane(&mut org, "ACTIVE");
+    let list = factors(&mut org, json!([factor("sms1", "sms", "OKTA")]));
+    let unchanged = org.no_mutation();
     let sb = Sandbox::new();
-    let (out, _, stderr) = run(&sb, &server, &["reset-mfa", "jane@acme.com"]);
+    let (out, _, stderr) = sb.run(&org.url(), &["reset-mfa", "jane@acme.com"]);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
-    for m in [get, list, post, delete] {
+    for m in [get, list] {
         m.assert();
     }
+    unchanged.assert();
 }

@@ -1,60 +1,26 @@
 //! grant and revoke: groups, apps, membership, scoped 403s, bulk and rate limits.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
-use common::{okta_error, text, user, Sandbox};
-use mockito::{Matcher, Mock, Server};
+use crate::support::org::Org;
+use crate::support::{epoch, group, json_out, okta_error, text, user, Sandbox};
+use mockito::{Matcher, Mock};
 use serde_json::{json, Value};
 
 const GID: &str = "00gfigma000000000001";
 const APP: &str = "0oafigma000000000001";
 
-fn group(id: &str, name: &str, kind: &str) -> Value {
-    json!({"id": id, "type": kind, "profile": {"name": name, "description": null},
-           "_links": {"users": {"href": format!("https://x/api/v1/groups/{id}/users")}}})
-}
-
 fn app(id: &str, label: &str) -> Value {
     json!({"id": id, "name": label.to_lowercase(), "label": label, "status": "ACTIVE"})
 }
 
-fn get(server: &mut Server, path: &str, body: Value) -> Mock {
-    get_n(server, path, body, 1)
-}
-
-fn get_n(server: &mut Server, path: &str, body: Value, n: usize) -> Mock {
-    server
-        .mock("GET", path)
-        .match_query(Matcher::Any)
-        .with_body(body.to_string())
-        .expect(n)
-        .create()
-}
-
-/// `GET /api/v1/groups?search=profile.name eq "NAME"`.
-fn group_by_name(server: &mut Server, name: &str, body: Value) -> Mock {
-    server
-        .mock("GET", "/api/v1/groups")
-        .match_query(Matcher::UrlEncoded(
-            "search".into(),
-            format!("profile.name eq \"{name}\""),
-        ))
-        .with_body(body.to_string())
-        .create()
-}
-
-fn group_apps(server: &mut Server) -> Mock {
-    get(
-        server,
+fn group_apps(org: &mut Org) -> Mock {
+    org.get(
         &format!("/api/v1/groups/{GID}/apps"),
         json!([app(APP, "Figma")]),
     )
 }
 
-fn membership(server: &mut Server, method: &str, uid: &str) -> Mock {
-    let mut mock = server.mock(method, format!("/api/v1/groups/{GID}/users/{uid}").as_str());
+fn membership(org: &mut Org, method: &str, uid: &str) -> Mock {
+    let mut mock = org.mock(method, format!("/api/v1/groups/{GID}/users/{uid}").as_str());
     if method == "PUT" {
         mock = mock.match_header("content-length", "0");
     }
@@ -63,39 +29,9 @@ fn membership(server: &mut Server, method: &str, uid: &str) -> Mock {
         .create()
 }
 
-fn any_change(server: &mut Server) -> (Mock, Mock) {
-    let put = server
-        .mock("PUT", Matcher::Any)
-        .match_query(Matcher::Any)
-        .expect(0)
-        .create();
-    let delete = server
-        .mock("DELETE", Matcher::Any)
-        .match_query(Matcher::Any)
-        .expect(0)
-        .create();
-    (put, delete)
-}
-
-fn audit_lines(sb: &Sandbox) -> Vec<Value> {
-    std::fs::read_to_string(sb.path("audit.log"))
-        .unwrap_or_default()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
-
-fn json_out(out: &std::process::Output) -> Value {
-    let (stdout, stderr) = text(out);
-    let v = serde_json::from_str(&stdout);
-    assert!(v.is_ok(), "{stdout}\n{stderr}");
-    v.unwrap()
-}
-
 /// Users `uN` (no `@`): `GET /api/v1/users/uN` → `00u…N`; others 404.
-fn numbered_users(server: &mut Server, expect: usize) -> Mock {
-    server
-        .mock("GET", Matcher::Regex(r"^/api/v1/users/u\d+$".into()))
+fn numbered_users(org: &mut Org, expect: usize) -> Mock {
+    org.mock("GET", Matcher::Regex(r"^/api/v1/users/u\d+$".into()))
         .with_body_from_request(|req| {
             let n: u64 = req.path().rsplit('u').next().unwrap().parse().unwrap();
             user(&format!("00u{n:017}"), &format!("u{n}@acme.com"), "ACTIVE")
@@ -107,39 +43,35 @@ fn numbered_users(server: &mut Server, expect: usize) -> Mock {
 }
 
 /// Not yet created: callers add expectations.
-fn put_any_user(server: &mut Server) -> Mock {
-    server
-        .mock(
-            "PUT",
-            Matcher::Regex(format!(r"^/api/v1/groups/{GID}/users/00u\d{{17}}$")),
-        )
-        .match_header("content-length", "0")
-        .with_status(204)
+fn put_any_user(org: &mut Org) -> Mock {
+    org.mock(
+        "PUT",
+        Matcher::Regex(format!(r"^/api/v1/groups/{GID}/users/00u\d{{17}}$")),
+    )
+    .match_header("content-length", "0")
+    .with_status(204)
 }
 
 #[test]
 fn grant_by_group_name_puts_by_user_id_and_audits() {
-    let mut server = Server::new();
-    let find = group_by_name(
-        &mut server,
+    let mut org = Org::new();
+    let find = org.group_by_name(
         "figma users",
         json!([group(GID, "Figma Users", "OKTA_GROUP")]),
     );
-    let apps = group_apps(&mut server);
-    let u = get(
-        &mut server,
+    let apps = group_apps(&mut org);
+    let u = org.get(
         "/api/v1/users/jane%40acme.com",
         user("00u1", "jane@acme.com", "ACTIVE"),
     );
-    let groups = get(
-        &mut server,
+    let groups = org.get(
         "/api/v1/users/00u1/groups",
         json!([group("00geveryone000000000", "Everyone", "BUILT_IN")]),
     );
-    let put = membership(&mut server, "PUT", "00u1");
+    let put = membership(&mut org, "PUT", "00u1");
     let sb = Sandbox::new();
     let out = sb
-        .cmd(&server.url())
+        .cmd(&org.url())
         .args([
             "grant",
             "jane@acme.com",
@@ -159,7 +91,7 @@ fn grant_by_group_name_puts_by_user_id_and_audits() {
     assert_eq!(v["results"][0]["result"], "added");
     assert_eq!(v["results"][0]["group"], "Figma Users");
     assert_eq!(v["results"][0]["user_id"], "00u1");
-    let lines = audit_lines(&sb);
+    let lines = sb.audit_lines();
     assert_eq!(lines.len(), 1);
     assert_eq!(lines[0]["command"], "grant");
     assert_eq!(lines[0]["group"], GID);
@@ -173,23 +105,18 @@ fn grant_by_group_name_puts_by_user_id_and_audits() {
 
 #[test]
 fn grant_by_group_id() {
-    let mut server = Server::new();
-    let g = get(
-        &mut server,
+    let mut org = Org::new();
+    let g = org.get(
         &format!("/api/v1/groups/{GID}"),
         group(GID, "Figma Users", "OKTA_GROUP"),
     );
-    let apps = group_apps(&mut server);
-    let u = get(
-        &mut server,
-        "/api/v1/users/00u2",
-        user("00u2", "bob@acme.com", "ACTIVE"),
-    );
-    let groups = get(&mut server, "/api/v1/users/00u2/groups", json!([]));
-    let put = membership(&mut server, "PUT", "00u2");
+    let apps = group_apps(&mut org);
+    let u = org.get("/api/v1/users/00u2", user("00u2", "bob@acme.com", "ACTIVE"));
+    let groups = org.get("/api/v1/users/00u2/groups", json!([]));
+    let put = membership(&mut org, "PUT", "00u2");
     let sb = Sandbox::new();
     let out = sb
-        .cmd(&server.url())
+        .cmd(&org.url())
         .args(["grant", "00u2", "--group", GID])
         .output()
         .unwrap();
@@ -203,41 +130,36 @@ fn grant_by_group_id() {
 
 #[test]
 fn grant_already_member_sends_no_put() {
-    let mut server = Server::new();
-    let g = get(
-        &mut server,
+    let mut org = Org::new();
+    let g = org.get(
         &format!("/api/v1/groups/{GID}"),
         group(GID, "Figma Users", "OKTA_GROUP"),
     );
-    let apps = group_apps(&mut server);
-    let u = get(
-        &mut server,
-        "/api/v1/users/00u2",
-        user("00u2", "bob@acme.com", "ACTIVE"),
-    );
-    let groups = get(
-        &mut server,
+    let apps = group_apps(&mut org);
+    let u = org.get("/api/v1/users/00u2", user("00u2", "bob@acme.com", "ACTIVE"));
+    let groups = org.get(
         "/api/v1/users/00u2/groups",
         json!([group(GID, "Figma Users", "OKTA_GROUP")]),
     );
-    let (put, delete) = any_change(&mut server);
+    let unchanged = org.no_mutation();
     let sb = Sandbox::new();
     let out = sb
-        .cmd(&server.url())
+        .cmd(&org.url())
         .args(["grant", "00u2", "--group", GID, "-o", "json"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", text(&out).1);
     assert_eq!(json_out(&out)["results"][0]["result"], "already_member");
-    assert!(audit_lines(&sb).is_empty());
-    for m in [g, apps, u, groups, put, delete] {
+    assert!(sb.audit_lines().is_empty());
+    for m in [g, apps, u, groups] {
         m.assert();
     }
+    unchanged.assert();
 }
 
 /// `GET /api/v1/apps?q=Figma` answers a prefix match; `/apps/{id}/groups` the assignments.
-fn app_with_groups(server: &mut Server, assigned: Value) -> (Mock, Mock) {
-    let find = server
+fn app_with_groups(org: &mut Org, assigned: Value) -> (Mock, Mock) {
+    let find = org
         .mock("GET", "/api/v1/apps")
         .match_query(Matcher::AllOf(vec![
             Matcher::UrlEncoded("q".into(), "Figma".into()),
@@ -251,7 +173,7 @@ fn app_with_groups(server: &mut Server, assigned: Value) -> (Mock, Mock) {
             .to_string(),
         )
         .create();
-    let groups = server
+    let groups = org
         .mock("GET", format!("/api/v1/apps/{APP}/groups").as_str())
         .match_query(Matcher::AllOf(vec![
             Matcher::UrlEncoded("expand".into(), "group".into()),
@@ -268,25 +190,21 @@ fn assignment(g: Value) -> Value {
 
 #[test]
 fn grant_by_app_with_one_okta_group() {
-    let mut server = Server::new();
+    let mut org = Org::new();
     let (find, assigned) = app_with_groups(
-        &mut server,
+        &mut org,
         json!([
             assignment(group("00gadimport0000000001", "AD Designers", "APP_GROUP")),
             assignment(group(GID, "Figma Users", "OKTA_GROUP"))
         ]),
     );
-    let apps = group_apps(&mut server);
-    let u = get(
-        &mut server,
-        "/api/v1/users/00u2",
-        user("00u2", "bob@acme.com", "ACTIVE"),
-    );
-    let groups = get(&mut server, "/api/v1/users/00u2/groups", json!([]));
-    let put = membership(&mut server, "PUT", "00u2");
+    let apps = group_apps(&mut org);
+    let u = org.get("/api/v1/users/00u2", user("00u2", "bob@acme.com", "ACTIVE"));
+    let groups = org.get("/api/v1/users/00u2/groups", json!([]));
+    let put = membership(&mut org, "PUT", "00u2");
     let sb = Sandbox::new();
     let out = sb
-        .cmd(&server.url())
+        .cmd(&org.url())
         .args(["grant", "00u2", "--app", "Figma", "-o", "json"])
         .output()
         .unwrap();
@@ -299,18 +217,18 @@ fn grant_by_app_with_one_okta_group() {
 
 #[test]
 fn grant_by_app_with_two_okta_groups_names_them_and_exits_3() {
-    let mut server = Server::new();
+    let mut org = Org::new();
     let (find, assigned) = app_with_groups(
-        &mut server,
+        &mut org,
         json!([
             assignment(group(GID, "Figma Users", "OKTA_GROUP")),
             assignment(group("00gfigma000000000002", "Figma Admins", "OKTA_GROUP"))
         ]),
     );
-    let (put, delete) = any_change(&mut server);
+    let unchanged = org.no_mutation();
     let sb = Sandbox::new();
     let out = sb
-        .cmd(&server.url())
+        .cmd(&org.url())
         .args(["grant", "00u2", "--app", "Figma"])
         .output()
         .unwrap();
@@ -319,19 +237,20 @@ fn grant_by_app_with_two_okta_groups_names_them_and_exits_3() {
     assert!(stderr.contains("assigned to 2 Okta groups"), "{stderr}");
     assert!(stderr.contains(&format!("--group {GID}")), "{stderr}");
     assert!(stderr.contains("--group 00gfigma000000000002"), "{stderr}");
-    for m in [find, assigned, put, delete] {
+    for m in [find, assigned] {
         m.assert();
     }
+    unchanged.assert();
 }
 
 #[test]
 fn grant_by_app_without_okta_group_exits_3() {
-    let mut server = Server::new();
-    let (find, assigned) = app_with_groups(&mut server, json!([]));
-    let (put, delete) = any_change(&mut server);
+    let mut org = Org::new();
+    let (find, assigned) = app_with_groups(&mut org, json!([]));
+    let unchanged = org.no_mutation();
     let sb = Sandbox::new();
     let out = sb
-        .cmd(&server.url())
+        .cmd(&org.url())
         .args(["grant", "00u2", "--app", "Figma"])
         .output()
         .unwrap();
@@ -341,27 +260,27 @@ fn grant_by_app_without_okta_group_exits_3() {
         stderr.contains("not assigned through an Okta group"),
         "{stderr}"
     );
-    for m in [find, assigned, put, delete] {
+    for m in [find, assigned] {
         m.assert();
     }
+    unchanged.assert();
 }
 
 #[test]
 fn grant_to_app_group_is_refused_before_any_change() {
-    let mut server = Server::new();
+    let mut org = Org::new();
     let mut g = group(GID, "AD Designers", "APP_GROUP");
     g["_links"]["source"] =
-        json!({"href": format!("{}/api/v1/apps/0oaad000000000000001", server.url())});
-    let find = get(&mut server, &format!("/api/v1/groups/{GID}"), g);
-    let source = get(
-        &mut server,
+        json!({"href": format!("{}/api/v1/apps/0oaad000000000000001", org.url())});
+    let find = org.get(&format!("/api/v1/groups/{GID}"), g);
+    let source = org.get(
         "/api/v1/apps/0oaad000000000000001",
         app("0oaad000000000000001", "acme.local AD"),
     );
-    let (put, delete) = any_change(&mut server);
+    let unchanged = org.no_mutation();
     let sb = Sandbox::new();
     let out = sb
-        .cmd(&server.url())
+        .cmd(&org.url())
         .args(["grant", "00u2", "--group", GID])
         .output()
         .unwrap();
@@ -369,28 +288,24 @@ fn grant_to_app_group_is_refused_before_any_change() {
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("APP_GROUP"), "{stderr}");
     assert!(stderr.contains("acme.local AD"), "{stderr}");
-    assert!(audit_lines(&sb).is_empty());
-    for m in [find, source, put, delete] {
+    assert!(sb.audit_lines().is_empty());
+    for m in [find, source] {
         m.assert();
     }
+    unchanged.assert();
 }
 
 #[test]
 fn grant_403_for_scoped_group_admin_names_the_targets() {
-    let mut server = Server::new();
-    let g = get(
-        &mut server,
+    let mut org = Org::new();
+    let g = org.get(
         &format!("/api/v1/groups/{GID}"),
         group(GID, "Figma Users", "OKTA_GROUP"),
     );
-    let apps = group_apps(&mut server);
-    let u = get(
-        &mut server,
-        "/api/v1/users/00u2",
-        user("00u2", "bob@acme.com", "ACTIVE"),
-    );
-    let groups = get(&mut server, "/api/v1/users/00u2/groups", json!([]));
-    let put = server
+    let apps = group_apps(&mut org);
+    let u = org.get("/api/v1/users/00u2", user("00u2", "bob@acme.com", "ACTIVE"));
+    let groups = org.get("/api/v1/users/00u2/groups", json!([]));
+    let put = org
         .mock("PUT", format!("/api/v1/groups/{GID}/users/00u2").as_str())
         .with_status(403)
         .with_header("x-okta-request-id", "req-403")
@@ -399,29 +314,21 @@ fn grant_403_for_scoped_group_admin_names_the_targets() {
             "You do not have permission to perform the requested action",
         ))
         .create();
-    let group_roles = get(
-        &mut server,
-        &format!("/api/v1/groups/{GID}/roles"),
-        json!([]),
-    );
-    let me = get(
-        &mut server,
+    let group_roles = org.get(&format!("/api/v1/groups/{GID}/roles"), json!([]));
+    let me = org.get(
         "/api/v1/users/me",
         user("00uadmin", "bot@acme.com", "ACTIVE"),
     );
-    let roles = get(
-        &mut server,
-        "/api/v1/users/00uadmin/roles",
+    let roles = org.get("/api/v1/users/00uadmin/roles",
         json!([{"id": "ra1", "type": "USER_ADMIN", "label": "Group Administrator", "assignmentType": "USER"}]),
     );
-    let targets = get(
-        &mut server,
+    let targets = org.get(
         "/api/v1/users/00uadmin/roles/ra1/targets/groups",
         json!([group("00gengineering000001", "Engineering", "OKTA_GROUP")]),
     );
     let sb = Sandbox::new();
     let out = sb
-        .cmd(&server.url())
+        .cmd(&org.url())
         .args(["grant", "00u2", "--group", GID])
         .output()
         .unwrap();
@@ -437,7 +344,7 @@ fn grant_403_for_scoped_group_admin_names_the_targets() {
         stderr.contains(&format!("check-perms --for provisioning --group {GID}")),
         "{stderr}"
     );
-    let lines = audit_lines(&sb);
+    let lines = sb.audit_lines();
     assert_eq!(
         (lines.len(), &lines[0]["result"], &lines[0]["group"]),
         (1, &json!("failed"), &json!(GID))
@@ -450,33 +357,27 @@ fn grant_403_for_scoped_group_admin_names_the_targets() {
 
 #[test]
 fn revoke_with_yes_deletes_membership() {
-    let mut server = Server::new();
-    let g = get(
-        &mut server,
+    let mut org = Org::new();
+    let g = org.get(
         &format!("/api/v1/groups/{GID}"),
         group(GID, "Figma Users", "OKTA_GROUP"),
     );
-    let apps = group_apps(&mut server);
-    let u = get(
-        &mut server,
-        "/api/v1/users/00u2",
-        user("00u2", "bob@acme.com", "ACTIVE"),
-    );
-    let groups = get(
-        &mut server,
+    let apps = group_apps(&mut org);
+    let u = org.get("/api/v1/users/00u2", user("00u2", "bob@acme.com", "ACTIVE"));
+    let groups = org.get(
         "/api/v1/users/00u2/groups",
         json!([group(GID, "Figma Users", "OKTA_GROUP")]),
     );
-    let delete = membership(&mut server, "DELETE", "00u2");
+    let delete = membership(&mut org, "DELETE", "00u2");
     let sb = Sandbox::new();
     let out = sb
-        .cmd(&server.url())
+        .cmd(&org.url())
         .args(["revoke", "00u2", "--group", GID, "--yes", "-o", "json"])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", text(&out).1);
     assert_eq!(json_out(&out)["results"][0]["result"], "removed");
-    let lines = audit_lines(&sb);
+    let lines = sb.audit_lines();
     assert_eq!(
         (lines[0]["command"].as_str(), lines[0]["group"].as_str()),
         (Some("revoke"), Some(GID))
@@ -489,89 +390,80 @@ fn revoke_with_yes_deletes_membership() {
 
 #[test]
 fn revoke_not_member_sends_no_delete() {
-    let mut server = Server::new();
-    let g = get(
-        &mut server,
+    let mut org = Org::new();
+    let g = org.get(
         &format!("/api/v1/groups/{GID}"),
         group(GID, "Figma Users", "OKTA_GROUP"),
     );
-    let apps = group_apps(&mut server);
-    let u = get(
-        &mut server,
-        "/api/v1/users/00u2",
-        user("00u2", "bob@acme.com", "ACTIVE"),
-    );
-    let groups = get(&mut server, "/api/v1/users/00u2/groups", json!([]));
-    let (put, delete) = any_change(&mut server);
+    let apps = group_apps(&mut org);
+    let u = org.get("/api/v1/users/00u2", user("00u2", "bob@acme.com", "ACTIVE"));
+    let groups = org.get("/api/v1/users/00u2/groups", json!([]));
+    let unchanged = org.no_mutation();
     let sb = Sandbox::new();
     let out = sb
-        .cmd(&server.url())
+        .cmd(&org.url())
         .args(["revoke", "00u2", "--group", GID, "--yes"])
         .output()
         .unwrap();
     let (stdout, stderr) = text(&out);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(stdout.contains("not_member"), "{stdout}");
-    for m in [g, apps, u, groups, put, delete] {
+    for m in [g, apps, u, groups] {
         m.assert();
     }
+    unchanged.assert();
 }
 
 #[test]
 fn revoke_without_yes_in_a_pipe_exits_2_and_sends_nothing() {
-    let mut server = Server::new();
-    let gets = server
+    let mut org = Org::new();
+    let gets = org
         .mock("GET", Matcher::Any)
         .match_query(Matcher::Any)
         .expect(0)
         .create();
-    let (put, delete) = any_change(&mut server);
+    let unchanged = org.no_mutation();
     let sb = Sandbox::new();
     let out = sb
-        .cmd(&server.url())
+        .cmd(&org.url())
         .args(["revoke", "00u2", "--group", GID])
         .output()
         .unwrap();
     let (_, stderr) = text(&out);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("--yes"), "{stderr}");
-    for m in [gets, put, delete] {
-        m.assert();
-    }
+    gets.assert();
+    unchanged.assert();
 }
 
 #[test]
 fn dry_run_sends_no_put_or_delete() {
-    let mut server = Server::new();
-    let g = get_n(
-        &mut server,
+    let mut org = Org::new();
+    let g = org.get_n(
         &format!("/api/v1/groups/{GID}"),
         group(GID, "Figma Users", "OKTA_GROUP"),
         2,
     );
-    let apps = get_n(
-        &mut server,
+    let apps = org.get_n(
         &format!("/api/v1/groups/{GID}/apps"),
         json!([app(APP, "Figma")]),
         2,
     );
-    let u = get_n(
-        &mut server,
+    let u = org.get_n(
         "/api/v1/users/00u2",
         user("00u2", "bob@acme.com", "ACTIVE"),
         2,
     );
     // First a member (revoke would remove), then not (grant would add).
-    let groups = get(
-        &mut server,
+    let groups = org.get(
         "/api/v1/users/00u2/groups",
         json!([group(GID, "Figma Users", "OKTA_GROUP")]),
     );
-    let no_groups = get(&mut server, "/api/v1/users/00u2/groups", json!([]));
-    let (put, delete) = any_change(&mut server);
+    let no_groups = org.get("/api/v1/users/00u2/groups", json!([]));
+    let unchanged = org.no_mutation();
     let sb = Sandbox::new();
     let out = sb
-        .cmd(&server.url())
+        .cmd(&org.url())
         .args(["revoke", "00u2", "--group", GID, "--dry-run", "-o", "json"])
         .output()
         .unwrap();
@@ -586,7 +478,7 @@ fn dry_run_sends_no_put_or_delete() {
     );
     assert!(stderr.contains("which provisions Figma"), "{stderr}");
     let out = sb
-        .cmd(&server.url())
+        .cmd(&org.url())
         .args(["grant", "00u2", "--group", GID, "--dry-run", "-o", "json"])
         .output()
         .unwrap();
@@ -597,34 +489,30 @@ fn dry_run_sends_no_put_or_delete() {
         stderr.contains(&format!("would send PUT /api/v1/groups/{GID}/users/00u2")),
         "{stderr}"
     );
-    assert!(audit_lines(&sb).is_empty());
-    for m in [g, apps, u, groups, no_groups, put, delete] {
+    assert!(sb.audit_lines().is_empty());
+    for m in [g, apps, u, groups, no_groups] {
         m.assert();
     }
+    unchanged.assert();
 }
 
 #[test]
 fn bulk_of_200_with_3_bad_users_keeps_order_and_exits_1() {
-    let mut server = Server::new();
-    let g = get(
-        &mut server,
+    let mut org = Org::new();
+    let g = org.get(
         &format!("/api/v1/groups/{GID}"),
         group(GID, "Figma Users", "OKTA_GROUP"),
     );
-    let apps = group_apps(&mut server);
-    let members = get(
-        &mut server,
-        &format!("/api/v1/groups/{GID}/users"),
-        json!([]),
-    );
-    let users = numbered_users(&mut server, 197);
-    let missing = server
+    let apps = group_apps(&mut org);
+    let members = org.get(&format!("/api/v1/groups/{GID}/users"), json!([]));
+    let users = numbered_users(&mut org, 197);
+    let missing = org
         .mock("GET", Matcher::Regex(r"^/api/v1/users/ghost\d$".into()))
         .with_status(404)
         .with_body(okta_error("E0000007", "Not found: Resource not found"))
         .expect(3)
         .create();
-    let put = put_any_user(&mut server).expect(197).create();
+    let put = put_any_user(&mut org).expect(197).create();
     let mut input = String::from("login\n");
     let mut want = Vec::new();
     for i in 0..200 {
@@ -638,7 +526,7 @@ fn bulk_of_200_with_3_bad_users_keeps_order_and_exits_1() {
     }
     let sb = Sandbox::new();
     let out = sb
-        .cmd(&server.url())
+        .cmd(&org.url())
         .args([
             "grant",
             "--from",
@@ -678,7 +566,7 @@ fn bulk_of_200_with_3_bad_users_keeps_order_and_exits_1() {
         .collect();
     assert_eq!(got, want);
     assert_eq!(v["results"][13]["result"], "failed");
-    assert_eq!(audit_lines(&sb).len(), 197);
+    assert_eq!(sb.audit_lines().len(), 197);
     for m in [g, apps, members, users, missing, put] {
         m.assert();
     }
@@ -686,37 +574,25 @@ fn bulk_of_200_with_3_bad_users_keeps_order_and_exits_1() {
 
 #[test]
 fn workers_wait_for_the_reset_instead_of_drawing_429s() {
-    let mut server = Server::new();
-    let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap();
-    let reset = now.as_secs() + 2;
-    let g = get(
-        &mut server,
+    let mut org = Org::new();
+    let reset = epoch() + 2;
+    let g = org.get(
         &format!("/api/v1/groups/{GID}"),
         group(GID, "Figma Users", "OKTA_GROUP"),
     );
-    let apps = group_apps(&mut server);
-    let members = get(
-        &mut server,
-        &format!("/api/v1/groups/{GID}/users"),
-        json!([]),
-    );
-    let users = numbered_users(&mut server, 12);
+    let apps = group_apps(&mut org);
+    let members = org.get(&format!("/api/v1/groups/{GID}/users"), json!([]));
+    let users = numbered_users(&mut org, 12);
     // The first answers (at most one per worker, sent before any answer
     // came) say the bucket is empty until `reset`.
-    let first = put_any_user(&mut server)
+    let first = put_any_user(&mut org)
         .with_header("x-rate-limit-limit", "4")
         .with_header("x-rate-limit-remaining", "0")
         .with_header("x-rate-limit-reset", &reset.to_string())
         .expect_at_most(4)
         .create();
-    let before_reset = move |_: &mockito::Request| {
-        SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .unwrap()
-            .as_secs()
-            < reset
-    };
-    let too_early = server
+    let before_reset = move |_: &mockito::Request| epoch() < reset;
+    let too_early = org
         .mock(
             "PUT",
             Matcher::Regex(format!(r"^/api/v1/groups/{GID}/users/")),
@@ -731,7 +607,7 @@ fn workers_wait_for_the_reset_instead_of_drawing_429s() {
         ))
         .expect(0)
         .create();
-    let after = put_any_user(&mut server)
+    let after = put_any_user(&mut org)
         .match_request(move |r| !before_reset(r))
         .with_header("x-rate-limit-remaining", "90")
         .with_header("x-rate-limit-reset", &(reset + 60).to_string())
@@ -740,7 +616,7 @@ fn workers_wait_for_the_reset_instead_of_drawing_429s() {
     let input: String = (0..12).map(|i| format!("u{i}\n")).collect();
     let sb = Sandbox::new();
     let out = sb
-        .cmd(&server.url())
+        .cmd(&org.url())
         .args([
             "grant",
             "--from",

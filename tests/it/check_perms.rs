@@ -1,39 +1,22 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-mod common;
+#![allow(clippy::panic)]
 
-use common::{okta_error, text, user, Sandbox};
-use mockito::{Matcher, Mock, ServerGuard};
+use crate::support::org::Org;
+use crate::support::{group, okta_error, text, user, Sandbox};
+use mockito::{Matcher, Mock};
 use serde_json::{json, Value};
 
 const ME: &str = "00uBOT";
-
-fn get(server: &mut ServerGuard, path: &str, body: Value) -> Mock {
-    server
-        .mock("GET", path)
-        .match_query(Matcher::Any)
-        .with_body(body.to_string())
-        .create()
-}
 
 fn role(id: &str, kind: &str) -> Value {
     json!({"id": id, "type": kind, "label": kind, "status": "ACTIVE", "assignmentType": "USER",
            "_links": {"assignee": {"href": format!("https://x.okta.com/api/v1/users/{ME}")}}})
 }
 
-fn group(id: &str, name: &str, kind: &str) -> Value {
-    json!({"id": id, "type": kind, "profile": {"name": name, "description": null}})
-}
-
 /// `users/me` and the role listing, plus one targets mock per scopable role.
-fn roles(server: &mut ServerGuard, list: &[(&str, &str, Value)]) -> Vec<Mock> {
+fn roles(org: &mut Org, list: &[(&str, &str, Value)]) -> Vec<Mock> {
     let mut mocks = vec![
-        get(
-            server,
-            "/api/v1/users/me",
-            user(ME, "bot@acme.com", "ACTIVE"),
-        ),
-        get(
-            server,
+        org.get("/api/v1/users/me", user(ME, "bot@acme.com", "ACTIVE")),
+        org.get(
             &format!("/api/v1/users/{ME}/roles"),
             Value::Array(list.iter().map(|(id, kind, _)| role(id, kind)).collect()),
         ),
@@ -45,20 +28,14 @@ fn roles(server: &mut ServerGuard, list: &[(&str, &str, Value)]) -> Vec<Mock> {
             _ => continue,
         };
         let path = format!("/api/v1/users/{ME}/roles/{id}/targets/{tail}");
-        mocks.push(get(server, &path, targets.clone()));
+        mocks.push(org.get(&path, targets.clone()));
     }
     mocks
 }
 
-fn run(server: &ServerGuard, args: &[&str]) -> (Option<i32>, Value, String) {
-    let out = Sandbox::new()
-        .cmd(&server.url())
-        .arg("check-perms")
-        .args(args)
-        .args(["-o", "json"])
-        .output()
-        .unwrap();
-    let (stdout, stderr) = text(&out);
+fn run(org: &Org, args: &[&str]) -> (Option<i32>, Value, String) {
+    let args = [&["check-perms"], args, &["-o", "json"]].concat();
+    let (out, stdout, stderr) = Sandbox::new().run(&org.url(), &args);
     let v = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout} {stderr}"));
     (out.status.code(), v, stderr)
 }
@@ -75,15 +52,15 @@ fn result_of<'a>(v: &'a Value, right: &str) -> &'a str {
 
 #[test]
 fn provisioning_passes_with_membership_and_app_admin_exact_fields() {
-    let mut server = mockito::Server::new();
+    let mut org = Org::new();
     let mocks = roles(
-        &mut server,
+        &mut org,
         &[
             ("GMA1", "GROUP_MEMBERSHIP_ADMIN", json!([])),
             ("APP1", "APP_ADMIN", json!([])),
         ],
     );
-    let (code, v, stderr) = run(&server, &["--for", "provisioning"]);
+    let (code, v, stderr) = run(&org, &["--for", "provisioning"]);
     assert_eq!(code, Some(0), "{stderr}");
     let mut keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
     keys.sort_unstable();
@@ -136,9 +113,9 @@ fn provisioning_passes_with_membership_and_app_admin_exact_fields() {
 
 #[test]
 fn provisioning_fails_without_app_admin_and_names_the_fix() {
-    let mut server = mockito::Server::new();
-    let mocks = roles(&mut server, &[("UA1", "USER_ADMIN", json!([]))]);
-    let (code, v, stderr) = run(&server, &["--for", "provisioning"]);
+    let mut org = Org::new();
+    let mocks = roles(&mut org, &[("UA1", "USER_ADMIN", json!([]))]);
+    let (code, v, stderr) = run(&org, &["--for", "provisioning"]);
     assert_eq!(code, Some(1), "{stderr}");
     assert_eq!(v["ok"], false);
     assert_eq!(v["missing"], json!(["app_read"]));
@@ -158,15 +135,15 @@ fn provisioning_fails_without_app_admin_and_names_the_fix() {
 
 #[test]
 fn passwords_passes_with_help_desk_and_report_admin() {
-    let mut server = mockito::Server::new();
+    let mut org = Org::new();
     let mocks = roles(
-        &mut server,
+        &mut org,
         &[
             ("HD1", "HELP_DESK_ADMIN", json!([])),
             ("RA1", "REPORT_ADMIN", json!(null)),
         ],
     );
-    let (code, v, stderr) = run(&server, &["--for", "passwords"]);
+    let (code, v, stderr) = run(&org, &["--for", "passwords"]);
     assert_eq!(code, Some(0), "{stderr}");
     assert_eq!(v["required"], json!(["password_reset", "log_read"]));
     assert_eq!(result_of(&v, "log_read"), "PASS");
@@ -175,10 +152,10 @@ fn passwords_passes_with_help_desk_and_report_admin() {
 
 #[test]
 fn passwords_fails_without_report_admin_in_the_table() {
-    let mut server = mockito::Server::new();
-    let mocks = roles(&mut server, &[("HD1", "HELP_DESK_ADMIN", json!([]))]);
+    let mut org = Org::new();
+    let mocks = roles(&mut org, &[("HD1", "HELP_DESK_ADMIN", json!([]))]);
     let out = Sandbox::new()
-        .cmd(&server.url())
+        .cmd(&org.url())
         .args(["check-perms", "--for", "passwords"])
         .output()
         .unwrap();
@@ -203,23 +180,23 @@ fn passwords_fails_without_report_admin_in_the_table() {
 
 #[test]
 fn all_is_the_default_and_needs_both_jobs() {
-    let mut server = mockito::Server::new();
+    let mut org = Org::new();
     let mocks = roles(
-        &mut server,
+        &mut org,
         &[
             ("UA1", "USER_ADMIN", json!([])),
             ("APP1", "APP_ADMIN", json!([])),
         ],
     );
-    let (code, v, _) = run(&server, &[]);
+    let (code, v, _) = run(&org, &[]);
     assert_eq!(code, Some(1));
     assert_eq!(v["for"], "all");
     assert_eq!(v["missing"], json!(["password_reset", "log_read"]));
     mocks.iter().for_each(Mock::assert);
 
-    let mut server = mockito::Server::new();
+    let mut org = Org::new();
     let mocks = roles(
-        &mut server,
+        &mut org,
         &[
             ("UA1", "USER_ADMIN", json!([])),
             ("APP1", "APP_ADMIN", json!([])),
@@ -227,29 +204,18 @@ fn all_is_the_default_and_needs_both_jobs() {
             ("RA1", "REPORT_ADMIN", json!(null)),
         ],
     );
-    let (code, v, stderr) = run(&server, &["--for", "all", "--strict"]);
+    let (code, v, stderr) = run(&org, &["--for", "all", "--strict"]);
     assert_eq!(code, Some(0), "{stderr}");
     assert_eq!(v["ok"], true);
     assert_eq!(v["required"].as_array().unwrap().len(), 4);
     mocks.iter().for_each(Mock::assert);
 }
 
-fn sales_by_name(server: &mut ServerGuard, name: &str, id: &str) -> Mock {
-    server
-        .mock("GET", "/api/v1/groups")
-        .match_query(Matcher::UrlEncoded(
-            "search".into(),
-            format!("profile.name eq \"{name}\""),
-        ))
-        .with_body(json!([group(id, name, "OKTA_GROUP")]).to_string())
-        .create()
-}
-
 #[test]
 fn scoped_targets_cover_the_group_and_warn_about_group_admin_limits() {
-    let mut server = mockito::Server::new();
+    let mut org = Org::new();
     let mut mocks = roles(
-        &mut server,
+        &mut org,
         &[
             (
                 "UA1",
@@ -259,9 +225,9 @@ fn scoped_targets_cover_the_group_and_warn_about_group_admin_limits() {
             ("APP1", "APP_ADMIN", json!([])),
         ],
     );
-    mocks.push(sales_by_name(&mut server, "Sales", "00gSALES"));
-    mocks.push(get(&mut server, "/api/v1/groups/00gSALES/roles", json!([])));
-    let (code, v, stderr) = run(&server, &["--for", "provisioning", "--group", "Sales"]);
+    mocks.push(org.group_by_name("Sales", json!([group("00gSALES", "Sales", "OKTA_GROUP")])));
+    mocks.push(org.get("/api/v1/groups/00gSALES/roles", json!([])));
+    let (code, v, stderr) = run(&org, &["--for", "provisioning", "--group", "Sales"]);
     assert_eq!(code, Some(0), "{stderr}");
     assert_eq!(
         v["groups_checked"],
@@ -281,9 +247,9 @@ fn scoped_targets_cover_the_group_and_warn_about_group_admin_limits() {
 
 #[test]
 fn scoped_targets_not_covering_the_group_fail_with_the_fix() {
-    let mut server = mockito::Server::new();
+    let mut org = Org::new();
     let mut mocks = roles(
-        &mut server,
+        &mut org,
         &[
             (
                 "UA1",
@@ -293,9 +259,12 @@ fn scoped_targets_not_covering_the_group_fail_with_the_fix() {
             ("APP1", "APP_ADMIN", json!([])),
         ],
     );
-    mocks.push(sales_by_name(&mut server, "Marketing", "00gMKT"));
-    mocks.push(get(&mut server, "/api/v1/groups/00gMKT/roles", json!([])));
-    let (code, v, stderr) = run(&server, &["--for", "provisioning", "--group", "Marketing"]);
+    mocks.push(org.group_by_name(
+        "Marketing",
+        json!([group("00gMKT", "Marketing", "OKTA_GROUP")]),
+    ));
+    mocks.push(org.get("/api/v1/groups/00gMKT/roles", json!([])));
+    let (code, v, stderr) = run(&org, &["--for", "provisioning", "--group", "Marketing"]);
     assert_eq!(code, Some(1), "{stderr}");
     let g = &v["groups_checked"][0];
     assert_eq!(g["covered"], false);
@@ -315,26 +284,21 @@ fn scoped_targets_not_covering_the_group_fail_with_the_fix() {
 
 #[test]
 fn empty_targets_mean_all_groups() {
-    let mut server = mockito::Server::new();
+    let mut org = Org::new();
     let gid = "00g1234567890abcdefg";
     let mut mocks = roles(
-        &mut server,
+        &mut org,
         &[
             ("UA1", "USER_ADMIN", json!([])),
             ("APP1", "APP_ADMIN", json!([])),
         ],
     );
-    mocks.push(get(
-        &mut server,
+    mocks.push(org.get(
         &format!("/api/v1/groups/{gid}"),
         group(gid, "Anything", "OKTA_GROUP"),
     ));
-    mocks.push(get(
-        &mut server,
-        &format!("/api/v1/groups/{gid}/roles"),
-        json!([]),
-    ));
-    let (code, v, stderr) = run(&server, &["--for", "provisioning", "--group", gid]);
+    mocks.push(org.get(&format!("/api/v1/groups/{gid}/roles"), json!([])));
+    let (code, v, stderr) = run(&org, &["--for", "provisioning", "--group", gid]);
     assert_eq!(code, Some(0), "{stderr}");
     assert_eq!(v["groups_checked"][0]["covered"], true);
     assert_eq!(v["roles"][0]["scope"], "all");
@@ -344,32 +308,22 @@ fn empty_targets_mean_all_groups() {
 
 #[test]
 fn app_groups_and_groups_holding_admin_roles_fail() {
-    let mut server = mockito::Server::new();
+    let mut org = Org::new();
     let mut mocks = roles(
-        &mut server,
+        &mut org,
         &[
             ("GMA1", "GROUP_MEMBERSHIP_ADMIN", json!([])),
             ("APP1", "APP_ADMIN", json!([])),
         ],
     );
-    mocks.push(
-        server
-            .mock("GET", "/api/v1/groups")
-            .match_query(Matcher::UrlEncoded(
-                "search".into(),
-                "profile.name eq \"AD Staff\"".into(),
-            ))
-            .with_body(json!([group("00gAD", "AD Staff", "APP_GROUP")]).to_string())
-            .create(),
-    );
-    mocks.push(sales_by_name(&mut server, "Admins", "00gADM"));
-    mocks.push(get(
-        &mut server,
+    mocks.push(org.group_by_name("AD Staff", json!([group("00gAD", "AD Staff", "APP_GROUP")])));
+    mocks.push(org.group_by_name("Admins", json!([group("00gADM", "Admins", "OKTA_GROUP")])));
+    mocks.push(org.get(
         "/api/v1/groups/00gADM/roles",
         json!([role("gra9", "HELP_DESK_ADMIN")]),
     ));
     let (code, v, _) = run(
-        &server,
+        &org,
         &[
             "--for",
             "provisioning",
@@ -392,18 +346,18 @@ fn app_groups_and_groups_holding_admin_roles_fail() {
 
 #[test]
 fn strict_fails_on_super_admin_which_passes_without_it() {
-    let mut server = mockito::Server::new();
-    let mocks = roles(&mut server, &[("SA1", "SUPER_ADMIN", json!(null))]);
-    let (code, v, stderr) = run(&server, &["--for", "all"]);
+    let mut org = Org::new();
+    let mocks = roles(&mut org, &[("SA1", "SUPER_ADMIN", json!(null))]);
+    let (code, v, stderr) = run(&org, &["--for", "all"]);
     assert_eq!(code, Some(0), "{stderr}");
     assert_eq!(v["excess"], json!(["SUPER_ADMIN"]));
     assert_eq!(result_of(&v, "password_reset"), "PASS");
     assert!(stderr.contains("--strict fails on this"), "{stderr}");
     mocks.iter().for_each(Mock::assert);
 
-    let mut server = mockito::Server::new();
-    let mocks = roles(&mut server, &[("SA1", "SUPER_ADMIN", json!(null))]);
-    let (code, v, stderr) = run(&server, &["--for", "all", "--strict"]);
+    let mut org = Org::new();
+    let mocks = roles(&mut org, &[("SA1", "SUPER_ADMIN", json!(null))]);
+    let (code, v, stderr) = run(&org, &["--for", "all", "--strict"]);
     assert_eq!(code, Some(1), "{stderr}");
     assert_eq!(v["ok"], false);
     assert_eq!(v["missing"], json!([]));
@@ -416,16 +370,16 @@ fn strict_fails_on_super_admin_which_passes_without_it() {
 
 #[test]
 fn strict_fails_on_a_role_the_jobs_do_not_need() {
-    let mut server = mockito::Server::new();
+    let mut org = Org::new();
     let mocks = roles(
-        &mut server,
+        &mut org,
         &[
             ("GMA1", "GROUP_MEMBERSHIP_ADMIN", json!([])),
             ("APP1", "APP_ADMIN", json!([])),
             ("HD1", "HELP_DESK_ADMIN", json!([])),
         ],
     );
-    let (code, v, _) = run(&server, &["--for", "provisioning", "--strict"]);
+    let (code, v, _) = run(&org, &["--for", "provisioning", "--strict"]);
     assert_eq!(code, Some(1));
     assert_eq!(v["excess"], json!(["HELP_DESK_ADMIN"]));
     assert_eq!(result_of(&v, "role HELP_DESK_ADMIN"), "EXCESS");
@@ -434,29 +388,23 @@ fn strict_fails_on_a_role_the_jobs_do_not_need() {
 
 #[test]
 fn group_assigned_roles_count_with_their_group_targets() {
-    let mut server = mockito::Server::new();
+    let mut org = Org::new();
     let mut group_role = role("gra1", "HELP_DESK_ADMIN");
     group_role["assignmentType"] = json!("GROUP");
     group_role["_links"]["assignee"]["href"] =
         json!("https://x.okta.com/api/v1/groups/00gHELPDESK");
     let mocks = [
-        get(
-            &mut server,
-            "/api/v1/users/me",
-            user(ME, "bot@acme.com", "ACTIVE"),
-        ),
-        get(
-            &mut server,
+        org.get("/api/v1/users/me", user(ME, "bot@acme.com", "ACTIVE")),
+        org.get(
             &format!("/api/v1/users/{ME}/roles"),
             json!([group_role, role("RA1", "REPORT_ADMIN")]),
         ),
-        get(
-            &mut server,
+        org.get(
             "/api/v1/groups/00gHELPDESK/roles/gra1/targets/groups",
             json!([group("00gSTAFF", "Staff", "OKTA_GROUP")]),
         ),
     ];
-    let (code, v, stderr) = run(&server, &["--for", "passwords"]);
+    let (code, v, stderr) = run(&org, &["--for", "passwords"]);
     assert_eq!(code, Some(0), "{stderr}");
     assert_eq!(v["roles"][0]["assignment_type"], "GROUP");
     assert_eq!(v["roles"][0]["targets"]["groups"][0]["name"], "Staff");
@@ -468,15 +416,10 @@ fn group_assigned_roles_count_with_their_group_targets() {
 
 #[test]
 fn refused_role_listing_falls_back_to_probes() {
-    let mut server = mockito::Server::new();
+    let mut org = Org::new();
     let mut mocks = vec![
-        get(
-            &mut server,
-            "/api/v1/users/me",
-            user(ME, "bot@acme.com", "ACTIVE"),
-        ),
-        server
-            .mock("GET", format!("/api/v1/users/{ME}/roles").as_str())
+        org.get("/api/v1/users/me", user(ME, "bot@acme.com", "ACTIVE")),
+        org.mock("GET", format!("/api/v1/users/{ME}/roles").as_str())
             .with_status(403)
             .with_body(okta_error(
                 "E0000006",
@@ -485,24 +428,22 @@ fn refused_role_listing_falls_back_to_probes() {
             .create(),
     ];
     for path in ["users", "groups", "logs"] {
-        mocks.push(get(&mut server, &format!("/api/v1/{path}"), json!([])));
+        mocks.push(org.get(&format!("/api/v1/{path}"), json!([])));
     }
     mocks.push(
-        server
-            .mock("GET", "/api/v1/policies")
+        org.mock("GET", "/api/v1/policies")
             .match_query(Matcher::UrlEncoded("type".into(), "PASSWORD".into()))
             .with_body("[]")
             .create(),
     );
     mocks.push(
-        server
-            .mock("GET", "/api/v1/apps")
+        org.mock("GET", "/api/v1/apps")
             .match_query(Matcher::UrlEncoded("limit".into(), "1".into()))
             .with_status(403)
             .with_body(okta_error("E0000006", "You do not have permission"))
             .create(),
     );
-    let (code, v, stderr) = run(&server, &["--for", "all"]);
+    let (code, v, stderr) = run(&org, &["--for", "all"]);
     assert_eq!(code, Some(1), "{stderr}");
     assert!(
         stderr.contains("Okta refused to list this token's admin roles"),
@@ -538,14 +479,10 @@ fn refused_role_listing_falls_back_to_probes() {
 
 #[test]
 fn a_rejected_token_keeps_exit_code_4() {
-    let mut server = mockito::Server::new();
-    let me = server
-        .mock("GET", "/api/v1/users/me")
-        .with_status(401)
-        .with_body(okta_error("E0000011", "Invalid token provided"))
-        .create();
+    let mut org = Org::new();
+    let me = org.rejects_token();
     let out = Sandbox::new()
-        .cmd(&server.url())
+        .cmd(&org.url())
         .args(["check-perms", "-o", "json"])
         .output()
         .unwrap();

@@ -1,9 +1,8 @@
 //! `log`: a bounded, filtered, newest-first System Log query.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
 
-use common::{okta_error, text, user, Sandbox};
-use mockito::{Matcher, Server};
+use crate::support::org::Org;
+use crate::support::{okta_error, text, user, Sandbox};
+use mockito::Matcher;
 use serde_json::{json, Value};
 
 fn event() -> Value {
@@ -22,12 +21,12 @@ fn event() -> Value {
 
 #[test]
 fn log_lock_queries_a_bounded_window_newest_first() {
-    let mut server = Server::new();
-    let get = server
-        .mock("GET", "/api/v1/users/jane%40acme.com")
-        .with_body(user("00u1", "jane@acme.com", "LOCKED_OUT").to_string())
-        .create();
-    let logs = server
+    let mut org = Org::new();
+    let get = org.user(
+        "jane%40acme.com",
+        user("00u1", "jane@acme.com", "LOCKED_OUT"),
+    );
+    let logs = org
         .mock("GET", "/api/v1/logs")
         .match_query(Matcher::AllOf(vec![
             Matcher::UrlEncoded("sortOrder".into(), "DESCENDING".into()),
@@ -41,7 +40,7 @@ fn log_lock_queries_a_bounded_window_newest_first() {
         .create();
     let sb = Sandbox::new();
     let out = sb
-        .cmd(&server.url())
+        .cmd(&org.url())
         .args([
             "log",
             "jane@acme.com",
@@ -76,10 +75,10 @@ fn log_lock_queries_a_bounded_window_newest_first() {
 
 #[test]
 fn log_rejects_a_bad_duration_before_any_request() {
-    let server = Server::new();
+    let org = Org::new();
     let sb = Sandbox::new();
     let out = sb
-        .cmd(&server.url())
+        .cmd(&org.url())
         .args(["log", "jane@acme.com", "--since", "3 fortnights"])
         .output()
         .unwrap();
@@ -88,23 +87,16 @@ fn log_rejects_a_bad_duration_before_any_request() {
 
 #[test]
 fn log_403_names_report_admin() {
-    let mut server = Server::new();
-    let get = server
-        .mock("GET", "/api/v1/users/00u1")
-        .with_body(user("00u1", "jane@acme.com", "ACTIVE").to_string())
-        .create();
-    let logs = server
+    let mut org = Org::new();
+    let get = org.user("00u1", user("00u1", "jane@acme.com", "ACTIVE"));
+    let logs = org
         .mock("GET", "/api/v1/logs")
         .match_query(Matcher::Any)
         .with_status(403)
         .with_body(okta_error("E0000006", "You do not have permission"))
         .create();
     let sb = Sandbox::new();
-    let out = sb
-        .cmd(&server.url())
-        .args(["log", "00u1"])
-        .output()
-        .unwrap();
+    let out = sb.cmd(&org.url()).args(["log", "00u1"]).output().unwrap();
     let (_, stderr) = text(&out);
     assert_eq!(out.status.code(), Some(5), "{stderr}");
     assert!(stderr.contains("Report Admin"), "{stderr}");

@@ -1,6 +1,5 @@
 //! The committed completions/ and man/ must match the clap tree.
 //! `UPDATE_GENERATED=1 cargo test` rewrites them.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::Path;
 
@@ -41,7 +40,7 @@ fn completions_and_man_pages_are_up_to_date() {
     }
     assert!(
         stale.is_empty(),
-        "stale generated files {stale:?}: run `UPDATE_GENERATED=1 cargo test --test generated`"
+        "stale generated files {stale:?}: run `UPDATE_GENERATED=1 cargo test --test it generated`"
     );
 }
 

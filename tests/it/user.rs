@@ -1,30 +1,28 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::{okta_error, text, user, Sandbox, TOKEN};
+use crate::support::org::Org;
+use crate::support::{okta_error, text, user, Sandbox, TOKEN};
 use mockito::Matcher;
 
 #[test]
 fn user_show_by_login_sends_token_and_user_agent() {
-    let mut server = mockito::Server::new();
-    let get = server
+    let mut org = Org::new();
+    let get = org
         .mock("GET", "/api/v1/users/jane%40acme.com")
         .match_header("authorization", format!("SSWS {TOKEN}").as_str())
         .match_header("user-agent", Matcher::Regex("^oktactl/".into()))
         .with_body(user("00u1", "jane@acme.com", "ACTIVE").to_string())
         .create();
-    let groups = server
+    let groups = org
         .mock("GET", "/api/v1/users/00u1/groups")
         .with_body("[]")
         .create();
-    let policies = server
+    let policies = org
         .mock("GET", "/api/v1/policies")
         .match_query(Matcher::Any)
         .with_body("[]")
         .create();
     let sb = Sandbox::new();
     let out = sb
-        .cmd(&server.url())
+        .cmd(&org.url())
         .args(["user", "show", "jane@acme.com", "-o", "json"])
         .output()
         .unwrap();
@@ -42,8 +40,8 @@ fn user_show_by_login_sends_token_and_user_agent() {
 
 #[test]
 fn unknown_user_exits_3() {
-    let mut server = mockito::Server::new();
-    let get = server
+    let mut org = Org::new();
+    let get = org
         .mock("GET", "/api/v1/users/ghost")
         .with_status(404)
         .with_body(okta_error(
@@ -53,7 +51,7 @@ fn unknown_user_exits_3() {
         .create();
     let sb = Sandbox::new();
     let out = sb
-        .cmd(&server.url())
+        .cmd(&org.url())
         .args(["user", "show", "ghost"])
         .output()
         .unwrap();
@@ -68,31 +66,16 @@ fn unknown_user_exits_3() {
 
 #[test]
 fn ambiguous_email_exits_3_listing_candidates() {
-    let mut server = mockito::Server::new();
-    let get = server
-        .mock("GET", "/api/v1/users/pat%40acme.com")
-        .with_status(404)
-        .with_body(okta_error("E0000007", "Not found"))
-        .create();
-    let search = server
-        .mock("GET", "/api/v1/users")
-        .match_query(Matcher::UrlEncoded(
-            "search".into(),
-            r#"profile.email eq "pat@acme.com""#.into(),
-        ))
-        .with_body(
-            serde_json::json!([
-                user("00u1", "pat.a@acme.com", "ACTIVE"),
-                user("00u2", "pat.b@acme.com", "SUSPENDED")
-            ])
-            .to_string()
-            .replace("\"email\":\"pat.a@acme.com\"", "\"email\":\"pat@acme.com\"")
-            .replace("\"email\":\"pat.b@acme.com\"", "\"email\":\"PAT@acme.com\""),
-        )
-        .create();
+    let mut org = Org::new();
+    let get = org.no_user("pat%40acme.com");
+    let mut a = user("00u1", "pat.a@acme.com", "ACTIVE");
+    a["profile"]["email"] = "pat@acme.com".into();
+    let mut b = user("00u2", "pat.b@acme.com", "SUSPENDED");
+    b["profile"]["email"] = "PAT@acme.com".into();
+    let search = org.email_search("pat@acme.com", serde_json::json!([a, b]));
     let sb = Sandbox::new();
     let out = sb
-        .cmd(&server.url())
+        .cmd(&org.url())
         .args(["user", "show", "pat@acme.com"])
         .output()
         .unwrap();
@@ -109,23 +92,12 @@ fn ambiguous_email_exits_3_listing_candidates() {
 
 #[test]
 fn email_fallback_finds_the_one_exact_match() {
-    let mut server = mockito::Server::new();
-    let get = server
-        .mock("GET", "/api/v1/users/jo%40acme.com")
-        .with_status(404)
-        .with_body(okta_error("E0000007", "Not found"))
-        .create();
+    let mut org = Org::new();
+    let get = org.no_user("jo%40acme.com");
     let mut found = user("00u7", "jdoe", "LOCKED_OUT");
     found["profile"]["email"] = "jo@acme.com".into();
-    let search = server
-        .mock("GET", "/api/v1/users")
-        .match_query(Matcher::UrlEncoded(
-            "search".into(),
-            r#"profile.email eq "jo@acme.com""#.into(),
-        ))
-        .with_body(serde_json::json!([found]).to_string())
-        .create();
-    let rest = server
+    let search = org.email_search("jo@acme.com", serde_json::json!([found]));
+    let rest = org
         .mock(
             "GET",
             Matcher::Regex("^/api/v1/(users/00u7/groups|policies)".into()),
@@ -135,7 +107,7 @@ fn email_fallback_finds_the_one_exact_match() {
         .create();
     let sb = Sandbox::new();
     let out = sb
-        .cmd(&server.url())
+        .cmd(&org.url())
         .args(["user", "show", "jo@acme.com", "-o", "csv"])
         .output()
         .unwrap();
@@ -154,16 +126,13 @@ fn email_fallback_finds_the_one_exact_match() {
 
 #[test]
 fn user_show_computes_password_expiry_and_adds_groups_and_factors() {
-    let mut server = mockito::Server::new();
-    let get = server
-        .mock("GET", "/api/v1/users/00u1")
-        .with_body(user("00u1", "jane@acme.com", "ACTIVE").to_string())
-        .create();
-    let groups = server
+    let mut org = Org::new();
+    let get = org.user("00u1", user("00u1", "jane@acme.com", "ACTIVE"));
+    let groups = org
         .mock("GET", "/api/v1/users/00u1/groups")
         .with_body(r#"[{"id":"00geveryone","type":"BUILT_IN","profile":{"name":"Everyone"}},{"id":"00gcontr","type":"OKTA_GROUP","profile":{"name":"Contractors"}}]"#)
         .create();
-    let policies = server
+    let policies = org
         .mock("GET", "/api/v1/policies")
         .match_query(Matcher::AllOf(vec![
             Matcher::UrlEncoded("type".into(), "PASSWORD".into()),
@@ -181,7 +150,7 @@ fn user_show_computes_password_expiry_and_adds_groups_and_factors() {
             .to_string(),
         )
         .create();
-    let rules = server
+    let rules = org
         .mock(
             "GET",
             Matcher::Regex("^/api/v1/policies/p(def|con)/rules$".into()),
@@ -189,21 +158,21 @@ fn user_show_computes_password_expiry_and_adds_groups_and_factors() {
         .with_body(r#"[{"status":"ACTIVE","conditions":{"people":{"users":{"exclude":[]}}}}]"#)
         .expect(2)
         .create();
-    let everyone = server
+    let everyone = org
         .mock("GET", "/api/v1/groups/00geveryone")
         .with_body(r#"{"id":"00geveryone","type":"BUILT_IN","profile":{"name":"Everyone"}}"#)
         .create();
-    let contr = server
+    let contr = org
         .mock("GET", "/api/v1/groups/00gcontr")
         .with_body(r#"{"id":"00gcontr","type":"OKTA_GROUP","profile":{"name":"Contractors"}}"#)
         .create();
-    let factors = server
+    let factors = org
         .mock("GET", "/api/v1/users/00u1/factors")
         .with_body(r#"[{"id":"opf1","factorType":"push","provider":"OKTA","status":"ACTIVE"}]"#)
         .create();
     let sb = Sandbox::new();
     let out = sb
-        .cmd(&server.url())
+        .cmd(&org.url())
         .args([
             "user",
             "show",
@@ -229,8 +198,8 @@ fn user_show_computes_password_expiry_and_adds_groups_and_factors() {
 
 #[test]
 fn user_list_query_and_status_become_one_paged_search() {
-    let mut server = mockito::Server::new();
-    let list = server
+    let mut org = Org::new();
+    let list = org
         .mock("GET", "/api/v1/users")
         .match_query(Matcher::AllOf(vec![
             Matcher::UrlEncoded("limit".into(), "200".into()),
@@ -243,7 +212,7 @@ fn user_list_query_and_status_become_one_paged_search() {
         .create();
     let sb = Sandbox::new();
     let out = sb
-        .cmd(&server.url())
+        .cmd(&org.url())
         .args(["user", "list", "--status", "locked_out", "--query", "ja"])
         .output()
         .unwrap();
@@ -259,8 +228,8 @@ fn user_list_query_and_status_become_one_paged_search() {
 
 #[test]
 fn user_list_search_leaves_out_deprovisioned_unless_asked() {
-    let mut server = mockito::Server::new();
-    let list = server
+    let mut org = Org::new();
+    let list = org
         .mock("GET", "/api/v1/users")
         .match_query(Matcher::UrlEncoded(
             "search".into(),
@@ -270,7 +239,7 @@ fn user_list_search_leaves_out_deprovisioned_unless_asked() {
         .create();
     let sb = Sandbox::new();
     let out = sb
-        .cmd(&server.url())
+        .cmd(&org.url())
         .args([
             "user",
             "list",
@@ -289,16 +258,12 @@ fn user_list_search_leaves_out_deprovisioned_unless_asked() {
 
 #[test]
 fn user_list_group_streams_members_filtered_by_status() {
-    let mut server = mockito::Server::new();
-    let find = server
-        .mock("GET", "/api/v1/groups")
-        .match_query(Matcher::UrlEncoded(
-            "search".into(),
-            r#"profile.name eq "Engineering""#.into(),
-        ))
-        .with_body(r#"[{"id":"00geng","type":"OKTA_GROUP","profile":{"name":"Engineering"}}]"#)
-        .create();
-    let members = server
+    let mut org = Org::new();
+    let find = org.group_by_name(
+        "Engineering",
+        serde_json::json!([{"id": "00geng", "type": "OKTA_GROUP", "profile": {"name": "Engineering"}}]),
+    );
+    let members = org
         .mock("GET", "/api/v1/groups/00geng/users")
         .match_query(Matcher::UrlEncoded("limit".into(), "200".into()))
         .with_body(
@@ -311,7 +276,7 @@ fn user_list_group_streams_members_filtered_by_status() {
         .create();
     let sb = Sandbox::new();
     let out = sb
-        .cmd(&server.url())
+        .cmd(&org.url())
         .args(["user", "list", "--group", "Engineering", "-o", "json"])
         .output()
         .unwrap();
@@ -326,8 +291,8 @@ fn user_list_group_streams_members_filtered_by_status() {
 
 #[test]
 fn colour_only_at_a_terminal_and_never_with_no_color() {
-    let mut server = mockito::Server::new();
-    let list = server
+    let mut org = Org::new();
+    let list = org
         .mock("GET", "/api/v1/users")
         .match_query(Matcher::Any)
         .with_body(serde_json::json!([user("00u1", "jane@acme.com", "LOCKED_OUT")]).to_string())
@@ -335,7 +300,7 @@ fn colour_only_at_a_terminal_and_never_with_no_color() {
         .create();
     let sb = Sandbox::new();
     let run = |extra: &[&str], env: &[(&str, &str)]| {
-        let mut c = sb.cmd(&server.url());
+        let mut c = sb.cmd(&org.url());
         c.env("OKTACTL_FORCE_TTY", "1")
             .args(["user", "list"])
             .args(extra);

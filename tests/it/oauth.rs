@@ -1,17 +1,14 @@
 //! OAuth 2.0 service apps end to end against a mock Okta: private_key_jwt
 //! assertions checked with the test's public key, DPoP proofs checked with
 //! their embedded key, nonces, renewal, missing scopes, and no key leaks.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-mod oauth_support;
 
 use std::sync::atomic::Ordering;
 
-use common::{text, user, Sandbox};
-use mockito::Matcher;
-use oauth_support::{
+use crate::support::oauth::{
     ec_jwk, ec_sec1, header, rsa_pkcs8, token_endpoint, token_endpoint_for, Checker, CLIENT_ID,
 };
+use crate::support::{no_keyring, text, user, Sandbox};
+use mockito::Matcher;
 
 const ALL: &str = "okta.users.manage okta.groups.manage okta.apps.read okta.roles.read okta.policies.read okta.logs.read";
 
@@ -325,8 +322,8 @@ fn login_dry_run_with_an_ec_jwk_verifies_by_getting_a_token_and_stores_nothing()
                     url::form_urlencoded::parse(body.as_bytes())
                         .into_owned()
                         .collect();
-                let kid =
-                    oauth_support::split(&form["client_assertion"]).map(|(h, ..)| h["kid"].clone());
+                let kid = crate::support::oauth::split(&form["client_assertion"])
+                    .map(|(h, ..)| h["kid"].clone());
                 kid.as_ref().map(|k| k == "kid-test-1").unwrap_or(false)
                     || c.fail(format!("kid {kid:?}"))
             }
@@ -420,7 +417,10 @@ fn an_api_token_in_the_environment_wins_over_the_service_app() {
     let mut server = mockito::Server::new();
     let me = server
         .mock("GET", "/api/v1/users/me")
-        .match_header("authorization", format!("SSWS {}", common::TOKEN).as_str())
+        .match_header(
+            "authorization",
+            format!("SSWS {}", crate::support::TOKEN).as_str(),
+        )
         .with_body(user("00ubot", "bot@acme.com", "ACTIVE").to_string())
         .expect(1)
         .create();
@@ -488,22 +488,12 @@ fn check_perms_for_a_service_app_needs_the_scope_as_well_as_the_role() {
 /// it. Skips where no keyring answers, unless OKTACTL_REQUIRE_KEYRING=1.
 #[test]
 fn app_key_round_trips_through_the_real_keyring() {
-    let required = std::env::var_os("OKTACTL_REQUIRE_KEYRING").is_some_and(|v| v == "1");
     let mut server = mockito::Server::new();
     let chk = Checker::default();
     let key = rsa_pkcs8();
     let sb = Sandbox::new();
     let profile = format!("oktactl-app-test-{}", std::process::id());
-    let cmd = || {
-        let mut c = sb.bare();
-        for var in ["DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR"] {
-            if let Some(v) = std::env::var_os(var) {
-                c.env(var, v);
-            }
-        }
-        c.env("OKTACTL_PROFILE", &profile);
-        c
-    };
+    let cmd = || sb.keyring_cmd(&profile);
     let file = sb.path("app-key.pem");
     std::fs::write(&file, &key.private_text).unwrap();
 
@@ -527,12 +517,7 @@ fn app_key_round_trips_through_the_real_keyring() {
         .output()
         .unwrap();
     let (login_out, login_err) = text(&out);
-    if !out.status.success() && login_err.contains("no OS keyring is available") {
-        assert!(
-            !required,
-            "OKTACTL_REQUIRE_KEYRING=1 but no keyring: {login_err}"
-        );
-        eprintln!("skipped: no OS keyring answers here");
+    if no_keyring(&out, &login_err) {
         return;
     }
     assert!(

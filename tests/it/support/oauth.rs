@@ -1,7 +1,6 @@
 //! A fake Okta authorization server for the OAuth tests: keys made at test
 //! time, and checks of client assertions and DPoP proofs that record why a
 //! request was refused.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -1,20 +1,14 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
-
-use common::{okta_error, text, user, Sandbox, TOKEN};
+use crate::support::org::Org;
+use crate::support::{okta_error, text, user, Sandbox, TOKEN};
 
 #[test]
 fn login_with_a_wrong_token_exits_4_and_stores_nothing() {
-    let mut server = mockito::Server::new();
-    let me = server
-        .mock("GET", "/api/v1/users/me")
-        .with_status(401)
-        .with_body(okta_error("E0000011", "Invalid token provided"))
-        .create();
+    let mut org = Org::new();
+    let me = org.rejects_token();
     let sb = Sandbox::new();
     let out = sb
         .bare()
-        .args(["auth", "login", "--org", &server.url(), "--with-token"])
+        .args(["auth", "login", "--org", &org.url(), "--with-token"])
         .write_stdin("wrong-token\n")
         .output()
         .unwrap();
@@ -43,8 +37,8 @@ fn login_without_a_terminal_or_with_token_is_a_usage_error() {
 
 #[test]
 fn login_dry_run_verifies_and_stores_nothing() {
-    let mut server = mockito::Server::new();
-    let me = server
+    let mut org = Org::new();
+    let me = org
         .mock("GET", "/api/v1/users/me")
         .match_header("authorization", format!("SSWS {TOKEN}").as_str())
         .with_body(user("00ubot", "bot@acme.com", "ACTIVE").to_string())
@@ -57,7 +51,7 @@ fn login_dry_run_verifies_and_stores_nothing() {
             "login",
             "--dry-run",
             "--org",
-            &server.url(),
+            &org.url(),
             "--with-token",
         ])
         .write_stdin(TOKEN)
@@ -75,14 +69,11 @@ fn login_dry_run_verifies_and_stores_nothing() {
 
 #[test]
 fn status_reports_an_env_token_and_its_owner() {
-    let mut server = mockito::Server::new();
-    let me = server
-        .mock("GET", "/api/v1/users/me")
-        .with_body(user("00ubot", "bot@acme.com", "ACTIVE").to_string())
-        .create();
+    let mut org = Org::new();
+    let me = org.user("me", user("00ubot", "bot@acme.com", "ACTIVE"));
     let sb = Sandbox::new();
     let out = sb
-        .cmd(&server.url())
+        .cmd(&org.url())
         .args(["auth", "status", "-o", "json"])
         .output()
         .unwrap();
@@ -130,12 +121,9 @@ fn no_org_anywhere_exits_2() {
 
 #[test]
 fn whoami_still_shows_the_account_when_roles_are_refused() {
-    let mut server = mockito::Server::new();
-    let me = server
-        .mock("GET", "/api/v1/users/me")
-        .with_body(user("00ubot", "bot@acme.com", "ACTIVE").to_string())
-        .create();
-    let roles = server
+    let mut org = Org::new();
+    let me = org.user("me", user("00ubot", "bot@acme.com", "ACTIVE"));
+    let roles = org
         .mock("GET", "/api/v1/users/00ubot/roles")
         .with_status(403)
         .with_body(okta_error(
@@ -145,7 +133,7 @@ fn whoami_still_shows_the_account_when_roles_are_refused() {
         .create();
     let sb = Sandbox::new();
     let out = sb
-        .cmd(&server.url())
+        .cmd(&org.url())
         .args(["whoami", "-o", "json"])
         .output()
         .unwrap();
@@ -164,24 +152,21 @@ fn whoami_still_shows_the_account_when_roles_are_refused() {
 
 #[test]
 fn whoami_lists_direct_and_group_roles_with_targets() {
-    let mut server = mockito::Server::new();
-    let me = server
-        .mock("GET", "/api/v1/users/me")
-        .with_body(user("00ubot", "bot@acme.com", "ACTIVE").to_string())
-        .create();
-    let roles = server
+    let mut org = Org::new();
+    let me = org.user("me", user("00ubot", "bot@acme.com", "ACTIVE"));
+    let roles = org
         .mock("GET", "/api/v1/users/00ubot/roles")
         .with_body(
             serde_json::json!([
                 {"id": "KVJUKUS7IFCE2SKO", "type": "USER_ADMIN", "label": "Group Administrator", "assignmentType": "USER"},
                 {"id": "gra1", "type": "HELP_DESK_ADMIN", "label": "Help Desk Administrator", "assignmentType": "GROUP",
-                 "_links": {"assignee": {"href": format!("{}/api/v1/groups/00gadmins", server.url())}}},
+                 "_links": {"assignee": {"href": format!("{}/api/v1/groups/00gadmins", org.url())}}},
                 {"id": "ra3", "type": "REPORT_ADMIN", "label": "Report Administrator", "assignmentType": "USER"}
             ])
             .to_string(),
         )
         .create();
-    let direct = server
+    let direct = org
         .mock(
             "GET",
             "/api/v1/users/00ubot/roles/KVJUKUS7IFCE2SKO/targets/groups",
@@ -189,14 +174,14 @@ fn whoami_lists_direct_and_group_roles_with_targets() {
         .match_query(mockito::Matcher::Any)
         .with_body(r#"[{"id":"00geng","type":"OKTA_GROUP","profile":{"name":"Engineering"}}]"#)
         .create();
-    let via_group = server
+    let via_group = org
         .mock("GET", "/api/v1/groups/00gadmins/roles/gra1/targets/groups")
         .match_query(mockito::Matcher::Any)
         .with_body("[]")
         .create();
     let sb = Sandbox::new();
     let out = sb
-        .cmd(&server.url())
+        .cmd(&org.url())
         .args(["whoami", "-o", "json"])
         .output()
         .unwrap();

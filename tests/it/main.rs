@@ -1,0 +1,20 @@
+//! The integration tests, one binary (as in jj's `cli/tests/runner.rs`):
+//! one link of the test crate instead of one per file. `support` holds the
+//! sandboxed command and the mock org every module shares.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+mod auth;
+mod check_perms;
+mod client;
+mod client_lib;
+mod expiring;
+mod generated;
+mod grant;
+mod helpdesk;
+mod keyring;
+mod log;
+mod oauth;
+mod reset;
+mod user;
