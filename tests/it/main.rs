@@ -16,5 +16,6 @@ mod helpdesk;
 mod keyring;
 mod log;
 mod oauth;
+mod pty;
 mod reset;
 mod user;

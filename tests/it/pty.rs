@@ -4,8 +4,7 @@
 //! `n` and Ctrl-C and Esc cancel, and the terminal's modes come back; an
 //! Enter typed before the user picker appears does not pick anyone.
 #![cfg(unix)]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-mod common;
+#![allow(clippy::panic)]
 
 use std::process::Command;
 use std::sync::mpsc;
@@ -13,7 +12,7 @@ use std::sync::Mutex;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-use common::{user, Sandbox, TOKEN};
+use crate::support::{user, Sandbox, TOKEN};
 use mockito::{Matcher, Mock, Server};
 use rexpect::process::WaitStatus;
 use rexpect::session::{spawn_with_options, Options, PtySession};
@@ -26,7 +25,7 @@ const SETTLE: Duration = Duration::from_millis(800);
 const GONE: &str = "cancelled; nothing was changed";
 
 /// `oktactl ARGS` in a pseudo-terminal, environment as in
-/// `common::Sandbox::cmd` (cleared, temp home), plus TERM=xterm.
+/// `support::Sandbox::cmd` (cleared, temp home), plus TERM=xterm.
 fn spawn(sb: &Sandbox, server: &Server, args: &[&str]) -> PtySession {
     let home = sb.dir.path();
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_oktactl"));
@@ -304,7 +303,7 @@ fn keys_typed_before_the_user_picker_are_discarded() {
     let by_login = server
         .mock("GET", "/api/v1/users/jane%40acme.com")
         .with_status(404)
-        .with_body(common::okta_error(
+        .with_body(crate::support::okta_error(
             "E0000007",
             "Not found: Resource not found",
         ))
