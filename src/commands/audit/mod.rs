@@ -33,7 +33,7 @@ const MAX_WARNINGS: u64 = 20;
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
-  oktactl audit --since 24h                      # what changed today
+  oktactl audit --since 24h                      # changes of the last 24 hours
   oktactl audit --user jane.doe@acme.com --since 7d
   oktactl audit --ticket HD-1234 -o json
   oktactl audit --command unlock --since 2026-11-01T00:00:00Z -o csv
