@@ -48,6 +48,7 @@ Register-ArgumentCompleter -Native -CommandName 'oktactl' -ScriptBlock {
             [CompletionResult]::new('reset-password', 'reset-password', [CompletionResultType]::ParameterValue, 'Reset a user''s password: an emailed link, a one-time URL, or a temporary password')
             [CompletionResult]::new('reset-mfa', 'reset-mfa', [CompletionResultType]::ParameterValue, 'Reset a user''s MFA factors, all of them or one')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show a user''s recent System Log events: lock-outs, resets, factor and group changes')
+            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Read the local audit log: the changes made or tried, and those left unfinished')
             [CompletionResult]::new('expiring', 'expiring', [CompletionResultType]::ParameterValue, 'List users whose password expires soon')
             [CompletionResult]::new('check-perms', 'check-perms', [CompletionResultType]::ParameterValue, 'Audit the token''s admin roles against what the jobs need')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the shell completion script')
@@ -417,6 +418,31 @@ Register-ArgumentCompleter -Native -CommandName 'oktactl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'oktactl;audit' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only changes started since then: a span back from now (24h, 15m, 7d) or an RFC 3339 time')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Only changes to this user: a user id (exact) or login (any case)')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Only changes made for this ticket (exact)')
+            [CompletionResult]::new('--command', '--command', [CompletionResultType]::ParameterName, 'Only changes made by this command, e.g. unlock, grant, reset-password')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'A named profile from the config file')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for each HTTP request')
+            [CompletionResult]::new('--unfinished', '--unfinished', [CompletionResultType]::ParameterName, 'Only changes started with no outcome written (interrupted or crashed): check those users in Okta')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what a mutating command would do and send no mutating request')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'One stderr line per HTTP request (never the token)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'One stderr line per HTTP request (never the token)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'oktactl;expiring' {
             [CompletionResult]::new('--within', '--within', [CompletionResultType]::ParameterName, 'List passwords that expire within this many days')
             [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Only members of this group (id or exact name)')
@@ -496,6 +522,7 @@ Register-ArgumentCompleter -Native -CommandName 'oktactl' -ScriptBlock {
             [CompletionResult]::new('reset-password', 'reset-password', [CompletionResultType]::ParameterValue, 'Reset a user''s password: an emailed link, a one-time URL, or a temporary password')
             [CompletionResult]::new('reset-mfa', 'reset-mfa', [CompletionResultType]::ParameterValue, 'Reset a user''s MFA factors, all of them or one')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show a user''s recent System Log events: lock-outs, resets, factor and group changes')
+            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Read the local audit log: the changes made or tried, and those left unfinished')
             [CompletionResult]::new('expiring', 'expiring', [CompletionResultType]::ParameterValue, 'List users whose password expires soon')
             [CompletionResult]::new('check-perms', 'check-perms', [CompletionResultType]::ParameterValue, 'Audit the token''s admin roles against what the jobs need')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the shell completion script')
@@ -547,6 +574,9 @@ Register-ArgumentCompleter -Native -CommandName 'oktactl' -ScriptBlock {
             break
         }
         'oktactl;help;log' {
+            break
+        }
+        'oktactl;help;audit' {
             break
         }
         'oktactl;help;expiring' {

@@ -16,6 +16,9 @@ _oktactl() {
             ",$1")
                 cmd="oktactl"
                 ;;
+            oktactl,audit)
+                cmd="oktactl__subcmd__audit"
+                ;;
             oktactl,auth)
                 cmd="oktactl__subcmd__auth"
                 ;;
@@ -78,6 +81,9 @@ _oktactl() {
                 ;;
             oktactl__subcmd__auth__subcmd__help,status)
                 cmd="oktactl__subcmd__auth__subcmd__help__subcmd__status"
+                ;;
+            oktactl__subcmd__help,audit)
+                cmd="oktactl__subcmd__help__subcmd__audit"
                 ;;
             oktactl__subcmd__help,auth)
                 cmd="oktactl__subcmd__help__subcmd__auth"
@@ -158,7 +164,7 @@ _oktactl() {
 
     case "${cmd}" in
         oktactl)
-            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version auth whoami user grant revoke unlock reset-password reset-mfa log expiring check-perms completions help"
+            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -182,6 +188,56 @@ _oktactl() {
                     ;;
                 --ticket)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktactl__subcmd__audit)
+            opts="-o -y -v -q -h -V --since --user --ticket --command --unfinished --org --profile --output --yes --dry-run --verbose --quiet --no-color --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --command)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -622,8 +678,22 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__help)
-            opts="auth whoami user grant revoke unlock reset-password reset-mfa log expiring check-perms completions help"
+            opts="auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktactl__subcmd__help__subcmd__audit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -45,6 +45,7 @@ set edit:completion:arg-completer[oktactl] = {|@words|
             cand reset-password 'Reset a user''s password: an emailed link, a one-time URL, or a temporary password'
             cand reset-mfa 'Reset a user''s MFA factors, all of them or one'
             cand log 'Show a user''s recent System Log events: lock-outs, resets, factor and group changes'
+            cand audit 'Read the local audit log: the changes made or tried, and those left unfinished'
             cand expiring 'List users whose password expires soon'
             cand check-perms 'Audit the token''s admin roles against what the jobs need'
             cand completions 'Print the shell completion script'
@@ -390,6 +391,30 @@ set edit:completion:arg-completer[oktactl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'oktactl;audit'= {
+            cand --since 'Only changes started since then: a span back from now (24h, 15m, 7d) or an RFC 3339 time'
+            cand --user 'Only changes to this user: a user id (exact) or login (any case)'
+            cand --ticket 'Only changes made for this ticket (exact)'
+            cand --command 'Only changes made by this command, e.g. unlock, grant, reset-password'
+            cand --org 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)'
+            cand --profile 'A named profile from the config file'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Seconds to wait for each HTTP request'
+            cand --unfinished 'Only changes started with no outcome written (interrupted or crashed): check those users in Okta'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --dry-run 'Print what a mutating command would do and send no mutating request'
+            cand -v 'One stderr line per HTTP request (never the token)'
+            cand --verbose 'One stderr line per HTTP request (never the token)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --no-color 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'oktactl;expiring'= {
             cand --within 'List passwords that expire within this many days'
             cand --group 'Only members of this group (id or exact name)'
@@ -466,6 +491,7 @@ set edit:completion:arg-completer[oktactl] = {|@words|
             cand reset-password 'Reset a user''s password: an emailed link, a one-time URL, or a temporary password'
             cand reset-mfa 'Reset a user''s MFA factors, all of them or one'
             cand log 'Show a user''s recent System Log events: lock-outs, resets, factor and group changes'
+            cand audit 'Read the local audit log: the changes made or tried, and those left unfinished'
             cand expiring 'List users whose password expires soon'
             cand check-perms 'Audit the token''s admin roles against what the jobs need'
             cand completions 'Print the shell completion script'
@@ -503,6 +529,8 @@ set edit:completion:arg-completer[oktactl] = {|@words|
         &'oktactl;help;reset-mfa'= {
         }
         &'oktactl;help;log'= {
+        }
+        &'oktactl;help;audit'= {
         }
         &'oktactl;help;expiring'= {
         }

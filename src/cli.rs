@@ -3,7 +3,7 @@
 use clap::{Args, Parser, Subcommand};
 
 use crate::commands::{
-    auth, check_perms, completions, expiring, grant, log, reset_mfa, reset_password, revoke,
+    audit, auth, check_perms, completions, expiring, grant, log, reset_mfa, reset_password, revoke,
     unlock, user, whoami,
 };
 use crate::output::Format;
@@ -106,6 +106,8 @@ pub enum Command {
     ResetMfa(reset_mfa::ResetMfaArgs),
     /// Show a user's recent System Log events: lock-outs, resets, factor and group changes
     Log(log::LogArgs),
+    /// Read the local audit log: the changes made or tried, and those left unfinished
+    Audit(audit::AuditArgs),
     /// List users whose password expires soon
     Expiring(expiring::ExpiringArgs),
     /// Audit the token's admin roles against what the jobs need

@@ -1,5 +1,6 @@
 //! One file per command; one exhaustive match.
 
+pub mod audit;
 pub mod auth;
 pub mod check_perms;
 pub mod completions;
@@ -29,6 +30,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
         Command::ResetPassword(a) => reset_password::run(ctx, a),
         Command::ResetMfa(a) => reset_mfa::run(ctx, a),
         Command::Log(a) => log::run(ctx, a),
+        Command::Audit(a) => audit::run(ctx, a),
         Command::Expiring(a) => expiring::run(ctx, a),
         Command::CheckPerms(a) => check_perms::run(ctx, a),
         Command::Completions(a) => completions::run(ctx, a),
