@@ -5,6 +5,7 @@
 
 mod support;
 
+mod audit_log;
 mod auth;
 mod check_perms;
 mod client;

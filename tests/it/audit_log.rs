@@ -1,8 +1,6 @@
 //! `audit`: the local audit log read back, one row per change.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
 
-use common::{text, Sandbox};
+use crate::support::{text, Sandbox};
 use serde_json::{json, Value};
 
 /// Two finished changes whose lines interleave, an old-format line, a
