@@ -1,11 +1,8 @@
 //! The command-line tree (clap derive).
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser};
 
-use crate::commands::{
-    auth, check_perms, completions, expiring, grant, log, reset_mfa, reset_password, revoke,
-    unlock, user, whoami,
-};
+use crate::commands::Command;
 use crate::output::Format;
 
 const EXIT_CODES: &str = "\
@@ -82,36 +79,6 @@ pub struct GlobalArgs {
     /// Seconds to wait for each HTTP request
     #[arg(long, global = true, value_name = "SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=600))]
     pub timeout: u64,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    /// Store, check or remove the API token or service-app key
-    #[command(subcommand)]
-    Auth(auth::AuthCommand),
-    /// Show the credential's account (or service app, with its scopes) and its admin roles
-    Whoami(whoami::WhoamiArgs),
-    /// Identify and list employees
-    #[command(subcommand)]
-    User(user::UserCommand),
-    /// Add users to a group, or give them an app through its Okta group
-    Grant(grant::GrantArgs),
-    /// Remove users from a group
-    Revoke(revoke::RevokeArgs),
-    /// Unlock locked-out users
-    Unlock(unlock::UnlockArgs),
-    /// Reset a user's password: an emailed link, a one-time URL, or a temporary password
-    ResetPassword(reset_password::ResetPasswordArgs),
-    /// Reset a user's MFA factors, all of them or one
-    ResetMfa(reset_mfa::ResetMfaArgs),
-    /// Show a user's recent System Log events: lock-outs, resets, factor and group changes
-    Log(log::LogArgs),
-    /// List users whose password expires soon
-    Expiring(expiring::ExpiringArgs),
-    /// Audit the token's admin roles against what the jobs need
-    CheckPerms(check_perms::CheckPermsArgs),
-    /// Print the shell completion script
-    Completions(completions::CompletionsArgs),
 }
 
 impl Cli {

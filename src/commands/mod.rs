@@ -1,4 +1,5 @@
-//! One file per command; one exhaustive match.
+//! The one `Command` enum and its one exhaustive match; each command lives in
+//! its own file (args and run together), a group in its own folder.
 
 pub mod auth;
 pub mod check_perms;
@@ -14,9 +15,40 @@ pub mod user;
 pub mod whoami;
 mod whoami_app;
 
-use crate::cli::Command;
+use clap::Subcommand;
+
 use crate::context::Context;
 use crate::error::Result;
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Store, check or remove the API token or service-app key
+    #[command(subcommand)]
+    Auth(auth::AuthCommand),
+    /// Show the credential's account (or service app, with its scopes) and its admin roles
+    Whoami(whoami::WhoamiArgs),
+    /// Identify and list employees
+    #[command(subcommand)]
+    User(user::UserCommand),
+    /// Add users to a group, or give them an app through its Okta group
+    Grant(grant::GrantArgs),
+    /// Remove users from a group
+    Revoke(revoke::RevokeArgs),
+    /// Unlock locked-out users
+    Unlock(unlock::UnlockArgs),
+    /// Reset a user's password: an emailed link, a one-time URL, or a temporary password
+    ResetPassword(reset_password::ResetPasswordArgs),
+    /// Reset a user's MFA factors, all of them or one
+    ResetMfa(reset_mfa::ResetMfaArgs),
+    /// Show a user's recent System Log events: lock-outs, resets, factor and group changes
+    Log(log::LogArgs),
+    /// List users whose password expires soon
+    Expiring(expiring::ExpiringArgs),
+    /// Audit the token's admin roles against what the jobs need
+    CheckPerms(check_perms::CheckPermsArgs),
+    /// Print the shell completion script
+    Completions(completions::CompletionsArgs),
+}
 
 pub fn run(ctx: &Context, command: Command) -> Result<()> {
     match command {
