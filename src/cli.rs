@@ -1,9 +1,9 @@
 //! The command-line tree (clap derive).
 
-use clap::{Args, Parser};
+use clap::Parser;
 
 use crate::commands::Command;
-use crate::output::Format;
+use crate::context::GlobalArgs;
 
 const EXIT_CODES: &str = "\
 Exit codes:
@@ -30,55 +30,6 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Command,
-}
-
-#[derive(Debug, Clone, Args)]
-pub struct GlobalArgs {
-    /// The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)
-    #[arg(long, global = true, env = "OKTA_ORG_URL", value_name = "URL")]
-    pub org: Option<String>,
-
-    /// A named profile from the config file
-    #[arg(
-        long,
-        global = true,
-        env = "OKTACTL_PROFILE",
-        value_name = "NAME",
-        default_value = "default"
-    )]
-    pub profile: String,
-
-    /// Output format
-    #[arg(short, long, global = true, value_enum, default_value_t = Format::Table, value_name = "FORMAT")]
-    pub output: Format,
-
-    /// Answer yes to every confirmation
-    #[arg(short, long, global = true)]
-    pub yes: bool,
-
-    /// Print what a mutating command would do and send no mutating request
-    #[arg(long, global = true)]
-    pub dry_run: bool,
-
-    /// One stderr line per HTTP request (never the token)
-    #[arg(short, long, global = true)]
-    pub verbose: bool,
-
-    /// Only errors on stderr
-    #[arg(short, long, global = true, conflicts_with = "verbose")]
-    pub quiet: bool,
-
-    /// No ANSI colour (also: NO_COLOR, or stdout not a terminal)
-    #[arg(long, global = true)]
-    pub no_color: bool,
-
-    /// The help-desk ticket a mutating command serves, for the audit log
-    #[arg(long, global = true, env = "OKTACTL_TICKET", value_name = "ID")]
-    pub ticket: Option<String>,
-
-    /// Seconds to wait for each HTTP request
-    #[arg(long, global = true, value_name = "SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=600))]
-    pub timeout: u64,
 }
 
 impl Cli {

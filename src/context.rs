@@ -6,18 +6,68 @@ use std::cell::OnceCell;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use clap::Args;
 use url::Url;
 
-use crate::cli::GlobalArgs;
 use crate::config::{self, Config};
 use crate::credentials::{self, Credential, Keyring, Secret, SecretStore, Source};
 use crate::error::{Error, Result};
 use crate::okta::models::User;
 use crate::okta::users::{ambiguous, Found};
 use crate::okta::{Client, Options};
-use crate::output::{Printer, Term};
+use crate::output::{Format, Printer, Term};
 
 const DEFAULT_MAX_RATE_WAIT: u64 = 120;
+
+/// The options every command takes (`cli::Cli` flattens them).
+#[derive(Debug, Clone, Args)]
+pub struct GlobalArgs {
+    /// The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)
+    #[arg(long, global = true, env = "OKTA_ORG_URL", value_name = "URL")]
+    pub org: Option<String>,
+
+    /// A named profile from the config file
+    #[arg(
+        long,
+        global = true,
+        env = "OKTACTL_PROFILE",
+        value_name = "NAME",
+        default_value = "default"
+    )]
+    pub profile: String,
+
+    /// Output format
+    #[arg(short, long, global = true, value_enum, default_value_t = Format::Table, value_name = "FORMAT")]
+    pub output: Format,
+
+    /// Answer yes to every confirmation
+    #[arg(short, long, global = true)]
+    pub yes: bool,
+
+    /// Print what a mutating command would do and send no mutating request
+    #[arg(long, global = true)]
+    pub dry_run: bool,
+
+    /// One stderr line per HTTP request (never the token)
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+
+    /// Only errors on stderr
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// No ANSI colour (also: NO_COLOR, or stdout not a terminal)
+    #[arg(long, global = true)]
+    pub no_color: bool,
+
+    /// The help-desk ticket a mutating command serves, for the audit log
+    #[arg(long, global = true, env = "OKTACTL_TICKET", value_name = "ID")]
+    pub ticket: Option<String>,
+
+    /// Seconds to wait for each HTTP request
+    #[arg(long, global = true, value_name = "SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=600))]
+    pub timeout: u64,
+}
 
 pub struct Context {
     pub global: GlobalArgs,
