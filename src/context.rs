@@ -72,13 +72,16 @@ pub struct GlobalArgs {
 pub struct Context {
     pub global: GlobalArgs,
     pub out: Printer,
+    /// The whole clap tree, built on demand (for `completions`), handed in by
+    /// the root so that commands need not import it.
+    app: fn() -> clap::Command,
     config: OnceCell<(PathBuf, Config)>,
     client: OnceCell<Client>,
     store: Box<dyn SecretStore>,
 }
 
 impl Context {
-    pub fn new(global: GlobalArgs) -> Context {
+    pub fn new(global: GlobalArgs, app: fn() -> clap::Command) -> Context {
         let term = Term::detect(global.no_color);
         let out = Printer {
             format: global.output,
@@ -88,10 +91,16 @@ impl Context {
         Context {
             global,
             out,
+            app,
             config: OnceCell::new(),
             client: OnceCell::new(),
             store: Box::new(Keyring),
         }
+    }
+
+    /// The root command's clap tree.
+    pub fn app(&self) -> clap::Command {
+        (self.app)()
     }
 
     pub fn profile(&self) -> &str {
