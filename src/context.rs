@@ -10,7 +10,7 @@ use clap::Args;
 use url::Url;
 
 use crate::config::{self, Config};
-use crate::credentials::{self, Credential, Keyring, Secret, SecretStore, Source};
+use crate::credentials::{self, Credential, Keyring, Secret, SecretStore, ServiceApp, Source};
 use crate::error::{Error, Result};
 use crate::okta::models::User;
 use crate::okta::users::{ambiguous, Found};
@@ -168,7 +168,7 @@ impl Context {
         if let Some((token, source)) = credentials::token_from_env()? {
             return Ok((Credential::ApiToken(token), source));
         }
-        if let Some(app) = crate::oauth::app_from_env()? {
+        if let Some(app) = credentials::app_from_env()? {
             return Ok((Credential::ServiceApp(app), Source::Env("OKTA_CLIENT_ID")));
         }
         let saved_org = self.org_from_profile()?;
@@ -205,13 +205,13 @@ impl Context {
                     ))
                     .hint("run `oktactl auth login --client-id ID --private-key FILE` again")
                 })?;
-                Credential::ServiceApp(crate::oauth::ServiceApp {
+                Credential::ServiceApp(ServiceApp {
                     client_id,
                     key,
                     scopes: profile
                         .scopes
                         .filter(|s| !s.is_empty())
-                        .unwrap_or_else(|| crate::oauth::parse_scopes(None)),
+                        .unwrap_or_else(|| credentials::parse_scopes(None)),
                 })
             }
         };

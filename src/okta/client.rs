@@ -11,9 +11,9 @@ use url::Url;
 
 use super::answer::{error_from, header, Reply};
 use super::ratelimit::RateLimits;
+use super::session::{explain, Session};
 use crate::credentials::Credential;
 use crate::error::{Error, Result};
-use crate::oauth::Session;
 
 pub struct Options {
     pub origin: Url,
@@ -132,7 +132,7 @@ impl Client {
             if (200..300).contains(&reply.status) {
                 return Ok(reply);
             }
-            return Err(crate::oauth::explain(error_from(&reply), &reply));
+            return Err(explain(error_from(&reply), &reply));
         }
     }
 
