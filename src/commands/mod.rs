@@ -10,10 +10,10 @@ pub mod log;
 pub mod reset_mfa;
 pub mod reset_password;
 pub mod revoke;
+pub mod shared;
 pub mod unlock;
 pub mod user;
 pub mod whoami;
-mod whoami_app;
 
 use clap::Subcommand;
 

@@ -8,7 +8,7 @@ mod scopes;
 use clap::Args;
 use serde::Serialize;
 
-use super::whoami::RoleView;
+use crate::commands::shared::roles::RoleView;
 use crate::context::Context;
 use crate::error::{Error, Kind, Result};
 use crate::okta::models::User;

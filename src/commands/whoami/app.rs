@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::whoami::RoleView;
+use crate::commands::shared::roles::RoleView;
 use crate::context::Context;
 use crate::error::{Kind, Result};
 use crate::oauth::jwt;
