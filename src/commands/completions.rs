@@ -8,6 +8,7 @@ use clap_complete::Shell;
 use crate::context::Context;
 use crate::error::Result;
 
+/// Print the shell completion script
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples:\n  oktactl completions bash > ~/.local/share/bash-completion/completions/oktactl\n  oktactl completions zsh > \"${fpath[1]}/_oktactl\""

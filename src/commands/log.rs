@@ -1,3 +1,6 @@
+//! `log USER`: the user's recent System Log events (lock-outs, resets, factor
+//! and group changes), as target or actor, over a window of at most 90 days.
+
 use clap::{Args, ValueEnum};
 use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Serialize};
@@ -27,6 +30,7 @@ pub enum EventKind {
     All,
 }
 
+/// Show a user's recent System Log events: lock-outs, resets, factor and group changes
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   oktactl log jane.doe@acme.com --type lock          # why is the account locked?

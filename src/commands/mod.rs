@@ -22,12 +22,9 @@ use crate::error::Result;
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Store, check or remove the API token or service-app key
     #[command(subcommand)]
     Auth(auth::AuthCommand),
-    /// Show the credential's account (or service app, with its scopes) and its admin roles
     Whoami(whoami::WhoamiArgs),
-    /// Identify and list employees
     #[command(subcommand)]
     User(user::UserCommand),
     /// Add users to a group, or give them an app through its Okta group
@@ -40,13 +37,9 @@ pub enum Command {
     ResetPassword(reset_password::ResetPasswordArgs),
     /// Reset a user's MFA factors, all of them or one
     ResetMfa(reset_mfa::ResetMfaArgs),
-    /// Show a user's recent System Log events: lock-outs, resets, factor and group changes
     Log(log::LogArgs),
-    /// List users whose password expires soon
     Expiring(expiring::ExpiringArgs),
-    /// Audit the token's admin roles against what the jobs need
     CheckPerms(check_perms::CheckPermsArgs),
-    /// Print the shell completion script
     Completions(completions::CompletionsArgs),
 }
 

@@ -19,6 +19,7 @@ use groups::GroupCheck;
 use probe::Probe;
 use rows::Check;
 
+/// Audit the token's admin roles against what the jobs need
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples:\n  oktactl check-perms\n  oktactl check-perms --for provisioning --group Engineering --group Sales\n  oktactl check-perms --for all --strict -o json"

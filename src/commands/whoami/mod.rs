@@ -1,3 +1,6 @@
+//! `whoami`: the account the credential acts as and its admin roles with
+//! their targets; a service app is shown by `app`.
+
 mod app;
 
 use clap::Args;
@@ -9,6 +12,7 @@ use crate::error::{Kind, Result};
 use crate::okta::models::User;
 use crate::output::{Format, Tabular};
 
+/// Show the credential's account (or service app, with its scopes) and its admin roles
 #[derive(Debug, Args)]
 pub struct WhoamiArgs {}
 
