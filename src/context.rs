@@ -6,29 +6,82 @@ use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
+use clap::Args;
 use url::Url;
 
-use crate::cli::GlobalArgs;
 use crate::config::{self, Config};
-use crate::credentials::{self, Credential, Keyring, Secret, SecretStore, Source};
+use crate::credentials::{self, Credential, Keyring, Secret, SecretStore, ServiceApp, Source};
 use crate::error::{clean, Error, Result};
 use crate::okta::models::User;
 use crate::okta::users::{ambiguous, Found};
 use crate::okta::{Client, Options};
-use crate::output::{Printer, Stderr, Term};
+use crate::output::{Format, Printer, Stderr, Term};
 
 const DEFAULT_MAX_RATE_WAIT: u64 = 120;
+
+/// The options every command takes (`cli::Cli` flattens them).
+#[derive(Debug, Clone, Args)]
+pub struct GlobalArgs {
+    /// The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)
+    #[arg(long, global = true, env = "OKTA_ORG_URL", value_name = "URL")]
+    pub org: Option<String>,
+
+    /// A named profile from the config file
+    #[arg(
+        long,
+        global = true,
+        env = "OKTACTL_PROFILE",
+        value_name = "NAME",
+        default_value = "default"
+    )]
+    pub profile: String,
+
+    /// Output format
+    #[arg(short, long, global = true, value_enum, default_value_t = Format::Table, value_name = "FORMAT")]
+    pub output: Format,
+
+    /// Answer yes to every confirmation
+    #[arg(short, long, global = true)]
+    pub yes: bool,
+
+    /// Print what a mutating command would do and send no mutating request
+    #[arg(long, global = true)]
+    pub dry_run: bool,
+
+    /// One stderr line per HTTP request (never the token)
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+
+    /// Only errors on stderr
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// No ANSI colour (also: NO_COLOR, or stdout not a terminal)
+    #[arg(long, global = true)]
+    pub no_color: bool,
+
+    /// The help-desk ticket a mutating command serves, for the audit log
+    #[arg(long, global = true, env = "OKTACTL_TICKET", value_name = "ID")]
+    pub ticket: Option<String>,
+
+    /// Seconds to wait for each HTTP request
+    #[arg(long, global = true, value_name = "SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=600))]
+    pub timeout: u64,
+}
 
 pub struct Context {
     pub global: GlobalArgs,
     pub out: Printer,
+    /// The whole clap tree, built on demand (for `completions`), handed in by
+    /// the root so that commands need not import it.
+    app: fn() -> clap::Command,
     config: OnceLock<(PathBuf, Config)>,
     client: OnceLock<Client>,
     store: Box<dyn SecretStore + Send + Sync>,
 }
 
 impl Context {
-    pub fn new(global: GlobalArgs) -> Context {
+    pub fn new(global: GlobalArgs, app: fn() -> clap::Command) -> Context {
         let term = Term::detect(global.no_color);
         let err = Arc::new(Stderr::new(global.quiet, global.verbose, term.stderr));
         let out = Printer {
@@ -40,10 +93,16 @@ impl Context {
         Context {
             global,
             out,
+            app,
             config: OnceLock::new(),
             client: OnceLock::new(),
             store: Box::new(Keyring),
         }
+    }
+
+    /// The root command's clap tree.
+    pub fn app(&self) -> clap::Command {
+        (self.app)()
     }
 
     pub fn profile(&self) -> &str {
@@ -111,7 +170,7 @@ impl Context {
         if let Some((token, source)) = credentials::token_from_env()? {
             return Ok((Credential::ApiToken(token), source));
         }
-        if let Some(app) = crate::oauth::app_from_env()? {
+        if let Some(app) = credentials::app_from_env()? {
             return Ok((Credential::ServiceApp(app), Source::Env("OKTA_CLIENT_ID")));
         }
         let saved_org = self.org_from_profile()?;
@@ -148,13 +207,13 @@ impl Context {
                     ))
                     .hint("run `oktactl auth login --client-id ID --private-key FILE` again")
                 })?;
-                Credential::ServiceApp(crate::oauth::ServiceApp {
+                Credential::ServiceApp(ServiceApp {
                     client_id,
                     key,
                     scopes: profile
                         .scopes
                         .filter(|s| !s.is_empty())
-                        .unwrap_or_else(|| crate::oauth::parse_scopes(None)),
+                        .unwrap_or_else(|| credentials::parse_scopes(None)),
                 })
             }
         };
@@ -195,12 +254,23 @@ impl Context {
             Found::Many(users) if self.out.term.interactive() && !self.global.yes => {
                 let items: Vec<String> = users
                     .iter()
-                    .map(|u| clean(&format!("{}  {}  {}  {}", u.login(), u.name(), u.status, u.id)))
+                    .map(|u| {
+                        clean(&format!(
+                            "{}  {}  {}  {}",
+                            u.login(),
+                            u.name(),
+                            u.status,
+                            u.id
+                        ))
+                    })
                     .collect();
                 // A key typed ahead must not pick a user.
                 crate::prompt::discard_typeahead();
                 let pick = dialoguer::Select::new()
-                    .with_prompt(clean(&format!("'{who}' matches {} users; pick one", users.len())))
+                    .with_prompt(clean(&format!(
+                        "'{who}' matches {} users; pick one",
+                        users.len()
+                    )))
                     .items(&items)
                     .default(0)
                     .interact_opt()

@@ -1,46 +1,80 @@
-//! The one error type of the tool and its exit-code table.
-//!
-//! | code | meaning |
-//! |---|---|
-//! | 0 | success, including no-ops |
-//! | 1 | the operation failed (a gap found, some bulk rows failed) |
-//! | 2 | usage: bad flags or values, invalid org URL, confirmation impossible |
-//! | 3 | not found or ambiguous: a user, group or app |
-//! | 4 | authentication: no token, or Okta rejected it |
-//! | 5 | permission denied |
-//! | 6 | rate limited after the allowed waiting |
-//! | 7 | network or server |
+//! The one error type of the tool and its exit-code table, written once:
+//! `kinds!` below declares each `Kind` with its exit code and the one-line
+//! meaning that `--help`, README.md and docs/cli.md show (a test holds the
+//! two documents to it).
 
 use std::fmt;
 
-/// What went wrong, which decides the exit code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Failed,
-    Usage,
-    NotFound,
-    Auth,
-    Permission,
-    RateLimited,
-    Network,
-    Cancelled,
-    Interrupted,
+/// What exit code 0 means (success is not a `Kind`).
+pub const SUCCESS: &str = "success, including no-ops (already a member, not locked)";
+
+/// Declares `Kind` together with its exit-code table, so that no kind can lack
+/// a code or a meaning and the table cannot list a kind that does not exist.
+macro_rules! kinds {
+    ($($(#[$attr:meta])* $kind:ident => $code:literal, $meaning:literal;)*) => {
+        /// What went wrong, which decides the exit code.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Kind {
+            $($(#[$attr])* $kind,)*
+        }
+
+        impl Kind {
+            /// Every kind, in the order of the table.
+            pub const ALL: &'static [Kind] = &[$(Kind::$kind),*];
+
+            pub const fn exit_code(self) -> i32 {
+                match self {
+                    $(Kind::$kind => $code,)*
+                }
+            }
+
+            /// What the exit code means, in one line.
+            pub const fn meaning(self) -> &'static str {
+                match self {
+                    $(Kind::$kind => $meaning,)*
+                }
+            }
+        }
+    };
 }
 
-impl Kind {
-    pub fn exit_code(self) -> i32 {
-        match self {
-            Kind::Failed => 1,
-            Kind::Usage => 2,
-            Kind::NotFound => 3,
-            Kind::Auth => 4,
-            Kind::Permission => 5,
-            Kind::RateLimited => 6,
-            Kind::Network => 7,
-            Kind::Cancelled => 1,
-            Kind::Interrupted => 130,
+kinds! {
+    Failed => 1, "the operation failed: a gap found, or some bulk rows failed";
+    /// Someone answered no at a confirmation; shown without `error:`.
+    Cancelled => 1, "cancelled at a confirmation";
+    Usage => 2, "usage: bad flags or values, invalid org URL, confirmation needed but impossible";
+    NotFound => 3, "not found, or ambiguous: a user, group or app";
+    Auth => 4, "authentication: no token, or Okta rejected it";
+    Permission => 5, "permission denied: the token's admin lacks a role";
+    RateLimited => 6, "rate limited: Okta still answered 429 after the allowed waiting";
+    Network => 7, "network or server: connection, timeout, 5xx, an answer that is not Okta's JSON";
+    Interrupted => 130, "interrupted by a signal; see the summary for what was done";
+}
+
+/// The exit-code table, one row per code: 0 first, then each code of the
+/// kinds in order, the meanings of kinds that share a code joined by `; `.
+pub fn exit_codes() -> Vec<(i32, String)> {
+    let mut rows = vec![(0, SUCCESS.to_string())];
+    for kind in Kind::ALL {
+        let code = kind.exit_code();
+        match rows.iter_mut().find(|(c, _)| *c == code) {
+            Some((_, meaning)) => {
+                meaning.push_str("; ");
+                meaning.push_str(kind.meaning());
+            }
+            None => rows.push((code, kind.meaning().to_string())),
         }
     }
+    rows
+}
+
+/// The table as the root command's long help shows it.
+pub fn exit_codes_help() -> String {
+    let mut out = String::from("Exit codes:\n");
+    for (code, meaning) in exit_codes() {
+        out.push_str(&format!("  {code:>3}  {meaning}\n"));
+    }
+    out
 }
 
 /// Details of an answer Okta gave, kept so commands can act on them.
@@ -103,6 +137,14 @@ impl Error {
     pub fn network(message: impl Into<String>) -> Self {
         Self::new(Kind::Network, message)
     }
+    /// Someone said no at a confirmation: `cancelled; nothing was changed`.
+    pub fn cancelled(message: impl Into<String>) -> Self {
+        Self::new(Kind::Cancelled, message)
+    }
+    /// A signal stopped the command part way.
+    pub fn interrupted(message: impl Into<String>) -> Self {
+        Self::new(Kind::Interrupted, message)
+    }
 
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hints.push(hint.into());
@@ -158,7 +200,8 @@ impl Error {
         self.okta.as_ref().and_then(|o| o.request_id.as_deref())
     }
 
-    /// The lines printed on stderr.
+    /// The lines printed on stderr: `error: …` (a cancellation is no error
+    /// and says only what happened), then `hint: …` lines.
     pub fn render(&self) -> String {
         let mut out = match self.kind {
             Kind::Cancelled => format!("{}\n", clean(&self.message)),
@@ -229,15 +272,80 @@ mod tests {
     fn exit_codes_follow_the_contract() {
         let table = [
             (Kind::Failed, 1),
+            (Kind::Cancelled, 1),
             (Kind::Usage, 2),
             (Kind::NotFound, 3),
             (Kind::Auth, 4),
             (Kind::Permission, 5),
             (Kind::RateLimited, 6),
             (Kind::Network, 7),
+            (Kind::Interrupted, 130),
         ];
         for (kind, code) in table {
             assert_eq!(kind.exit_code(), code);
+        }
+        assert_eq!(Kind::ALL.len(), table.len());
+    }
+
+    #[test]
+    fn a_cancellation_is_not_shown_as_an_error() {
+        let e = Error::cancelled("cancelled; nothing was changed").hint("h");
+        assert_eq!(e.render(), "cancelled; nothing was changed\nhint: h\n");
+        assert_eq!(e.exit_code(), 1);
+        assert_eq!(Error::interrupted("x").exit_code(), 130);
+    }
+
+    /// The `| code | meaning |` rows of a document's `## Exit codes` table.
+    fn documented(doc: &str) -> Vec<(i32, String)> {
+        let section = doc
+            .split("\n## Exit codes\n")
+            .nth(1)
+            .unwrap_or_else(|| panic!("no '## Exit codes' section"));
+        section
+            .lines()
+            .skip_while(|l| !l.starts_with('|'))
+            .take_while(|l| l.starts_with('|'))
+            .filter_map(|l| {
+                let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+                Some((cells.get(1)?.parse().ok()?, cells.get(2)?.to_string()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn documents_hold_the_exit_code_table() {
+        let docs = [
+            (
+                "README.md",
+                include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")),
+            ),
+            (
+                "docs/cli.md",
+                include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/cli.md")),
+            ),
+        ];
+        for (doc, text) in docs {
+            let rows = documented(text);
+            let codes: Vec<i32> = rows.iter().map(|(c, _)| *c).collect();
+            let want: Vec<i32> = exit_codes().iter().map(|(c, _)| *c).collect();
+            assert_eq!(codes, want, "{doc}: the exit codes in its table");
+            let meaning_of = |code: i32| {
+                rows.iter()
+                    .find(|(c, _)| *c == code)
+                    .map(|(_, m)| m.as_str())
+                    .unwrap_or("")
+            };
+            assert!(
+                meaning_of(0).contains(SUCCESS),
+                "{doc}: code 0 lacks '{SUCCESS}'"
+            );
+            for kind in Kind::ALL {
+                let (code, meaning) = (kind.exit_code(), kind.meaning());
+                assert!(
+                    meaning_of(code).contains(meaning),
+                    "{doc}: code {code} lacks '{meaning}'"
+                );
+            }
         }
     }
 
@@ -266,7 +374,10 @@ mod tests {
 
     #[test]
     fn why_replaces_the_generic_hint_and_is_the_short_text() {
-        let mut e = Error::new(Kind::Permission, "PUT /api/v1/groups/g/users/u: Okta answered 403");
+        let mut e = Error::new(
+            Kind::Permission,
+            "PUT /api/v1/groups/g/users/u: Okta answered 403",
+        );
         e.generic = Some("the token's admin lacks a role");
         e.okta = Some(Box::new(OktaAnswer {
             status: 403,

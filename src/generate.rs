@@ -6,6 +6,7 @@ use std::io::Write;
 use clap_complete::Shell;
 
 use crate::cli::Cli;
+use crate::commands::completions;
 
 pub const SHELLS: [Shell; 5] = [
     Shell::Bash,
@@ -16,9 +17,7 @@ pub const SHELLS: [Shell; 5] = [
 ];
 
 pub fn completion(shell: Shell, out: &mut dyn Write) -> std::io::Result<()> {
-    let mut buf = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "oktactl", &mut buf);
-    out.write_all(&buf)?;
+    out.write_all(&completions::script(shell, &mut Cli::command()))?;
     out.flush()
 }
 

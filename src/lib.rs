@@ -28,7 +28,7 @@ pub fn run() -> i32 {
             return e.exit_code();
         }
     };
-    let ctx = context::Context::new(cli.global);
+    let ctx = context::Context::new(cli.global, cli::Cli::command);
     match commands::run(&ctx, cli.command) {
         Ok(()) => 0,
         Err(e) if e.broken_pipe => 0,

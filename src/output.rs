@@ -142,7 +142,8 @@ impl Stderr {
             return;
         }
         let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
-        let template = format!("{label:<9} {{bar:30}} {{pos}}/{{len}} rows  {{elapsed}} elapsed, eta {{eta}}");
+        let template =
+            format!("{label:<9} {{bar:30}} {{pos}}/{{len}} rows  {{elapsed}} elapsed, eta {{eta}}");
         if let Ok(style) = ProgressStyle::with_template(&template) {
             bar.set_style(style);
         }

@@ -1,9 +1,14 @@
+//! `completions SHELL`: print the shell completion script of the whole tree.
+
+use std::io::Write;
+
 use clap::Args;
 use clap_complete::Shell;
 
 use crate::context::Context;
 use crate::error::Result;
 
+/// Print the shell completion script
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples:\n  oktactl completions bash > ~/.local/share/bash-completion/completions/oktactl\n  oktactl completions zsh > \"${fpath[1]}/_oktactl\""
@@ -14,8 +19,16 @@ pub struct CompletionsArgs {
     pub shell: Shell,
 }
 
-pub fn run(_ctx: &Context, args: CompletionsArgs) -> Result<()> {
+/// The completion script of `app` for `shell`.
+pub fn script(shell: Shell, app: &mut clap::Command) -> Vec<u8> {
+    let mut buf = Vec::new();
+    clap_complete::generate(shell, app, "oktactl", &mut buf);
+    buf
+}
+
+pub fn run(ctx: &Context, args: CompletionsArgs) -> Result<()> {
     let mut out = std::io::stdout().lock();
-    crate::generate::completion(args.shell, &mut out)?;
+    out.write_all(&script(args.shell, &mut ctx.app()))?;
+    out.flush()?;
     Ok(())
 }

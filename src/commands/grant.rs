@@ -32,7 +32,14 @@ pub struct GrantArgs {
 }
 
 pub fn run(ctx: &Context, args: GrantArgs) -> Result<()> {
-    change(ctx, Change::Add, &args.users, &args.group, &args.bulk, args.include_inactive)
+    change(
+        ctx,
+        Change::Add,
+        &args.users,
+        &args.group,
+        &args.bulk,
+        args.include_inactive,
+    )
 }
 
 /// Grant or revoke: the group, its check, the announcement, then the rows.

@@ -1,12 +1,15 @@
+//! `log USER`: the user's recent System Log events (lock-outs, resets, factor
+//! and group changes), as target or actor, over a window of at most 90 days.
+
 use clap::{Args, ValueEnum};
 use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Serialize};
 
-use crate::perms::{needs_role, REPORTS};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::okta::paths::quoted;
 use crate::output::{or_dash, Tabular};
+use crate::perms::{needs_role, REPORTS};
 
 /// Okta keeps 90 days of System Log.
 const MAX_DAYS: i64 = 90;
@@ -27,6 +30,7 @@ pub enum EventKind {
     All,
 }
 
+/// Show a user's recent System Log events: lock-outs, resets, factor and group changes
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   oktactl log jane.doe@acme.com --type lock          # why is the account locked?

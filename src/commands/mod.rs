@@ -1,4 +1,5 @@
-//! One file per command; one exhaustive match.
+//! The one `Command` enum and its one exhaustive match; each command lives in
+//! its own file (args and run together), a group in its own folder.
 
 pub mod audit;
 pub mod auth;
@@ -10,14 +11,34 @@ pub mod log;
 pub mod reset_mfa;
 pub mod reset_password;
 pub mod revoke;
+pub mod shared;
 pub mod unlock;
 pub mod user;
 pub mod whoami;
-mod whoami_app;
 
-use crate::cli::Command;
+use clap::Subcommand;
+
 use crate::context::Context;
 use crate::error::Result;
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    #[command(subcommand)]
+    Auth(auth::AuthCommand),
+    Whoami(whoami::WhoamiArgs),
+    #[command(subcommand)]
+    User(user::UserCommand),
+    Grant(grant::GrantArgs),
+    Revoke(revoke::RevokeArgs),
+    Unlock(unlock::UnlockArgs),
+    ResetPassword(reset_password::ResetPasswordArgs),
+    ResetMfa(reset_mfa::ResetMfaArgs),
+    Log(log::LogArgs),
+    Audit(audit::AuditArgs),
+    Expiring(expiring::ExpiringArgs),
+    CheckPerms(check_perms::CheckPermsArgs),
+    Completions(completions::CompletionsArgs),
+}
 
 pub fn run(ctx: &Context, command: Command) -> Result<()> {
     match command {

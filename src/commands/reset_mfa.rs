@@ -126,7 +126,10 @@ impl Job for ResetMfa {
     fn done(&self, gate: &Gate<'_>, t: &Target, p: &Planned, a: Applied, single: bool) -> Row {
         let mut row = Row::applied(t.row, &t.input, p, a);
         if let Some(e) = row.failure.take() {
-            let e = needs_role(e.context(format!("resetting the factors of {}", p.user)), HELP_DESK);
+            let e = needs_role(
+                e.context(format!("resetting the factors of {}", p.user)),
+                HELP_DESK,
+            );
             row.error = Some(e.short());
             row.failure = Some(e);
         } else if single && row.result == Outcome::Reset {
@@ -141,7 +144,11 @@ impl Job for ResetMfa {
 
     fn question(&self, user: Option<&User>) -> Option<String> {
         Some(match user {
-            Some(u) => format!("Remove the MFA factors listed above from {} ({})?", u.name(), u.login()),
+            Some(u) => format!(
+                "Remove the MFA factors listed above from {} ({})?",
+                u.name(),
+                u.login()
+            ),
             None => "Remove every MFA factor of {n} users".into(),
         })
     }
@@ -156,7 +163,12 @@ impl Job for ResetMfa {
 
 impl ResetMfa {
     /// The change for one user (`None`: no factors) and the factors it removes.
-    fn plan_user(&self, gate: &Gate<'_>, user: &User, single: bool) -> Result<(Option<Planned>, Vec<Factor>)> {
+    fn plan_user(
+        &self,
+        gate: &Gate<'_>,
+        user: &User,
+        single: bool,
+    ) -> Result<(Option<Planned>, Vec<Factor>)> {
         let client = gate.client;
         let login = user.login();
         if user.status == "DEPROVISIONED" {
@@ -167,7 +179,12 @@ impl ResetMfa {
         }
         let factors: Vec<Factor> = client
             .get(client.api(&["users", &user.id, "factors"])?)
-            .map_err(|e| needs_role(e.context(format!("listing the factors of {login}")), HELP_DESK))?;
+            .map_err(|e| {
+                needs_role(
+                    e.context(format!("listing the factors of {login}")),
+                    HELP_DESK,
+                )
+            })?;
         if factors.is_empty() {
             return Ok((None, factors));
         }
@@ -195,9 +212,13 @@ impl ResetMfa {
             }
         };
         if single && !gate.ctx.global.quiet {
-            gate.ctx.out.status(&format!("factors to remove from {login}:"));
+            gate.ctx
+                .out
+                .status(&format!("factors to remove from {login}:"));
             for f in &removed {
-                gate.ctx.out.status(&format!("  {}  {}  {}", f.factor_type, f.provider, f.id));
+                gate.ctx
+                    .out
+                    .status(&format!("  {}  {}  {}", f.factor_type, f.provider, f.id));
             }
         }
         let planned = Planned {
@@ -235,7 +256,11 @@ pub fn run(ctx: &Context, args: ResetMfaArgs) -> Result<()> {
 }
 
 fn print_one(ctx: &Context, row: &Row, factors: Vec<FactorOut>) -> Result<()> {
-    let factors = if row.result == Outcome::NoFactors { Vec::new() } else { factors };
+    let factors = if row.result == Outcome::NoFactors {
+        Vec::new()
+    } else {
+        factors
+    };
     let o = Outcome1 {
         user: row.who().to_string(),
         user_id: row.user_id.clone(),

@@ -150,7 +150,10 @@ impl Job for Reset {
         let secrets: Option<Result<Secrets>> = a.reply.as_ref().map(|r| r.json_or_default());
         let mut row = Row::applied(t.row, &t.input, p, a);
         if let Some(e) = row.failure.take() {
-            let e = needs_role(e.context(format!("resetting the password of {}", p.user)), HELP_DESK);
+            let e = needs_role(
+                e.context(format!("resetting the password of {}", p.user)),
+                HELP_DESK,
+            );
             row.error = Some(e.short());
             row.failure = Some(e);
             return row;
@@ -168,7 +171,11 @@ impl Job for Reset {
             }
             Ok(Some(_)) => {}
             Ok(None) | Err(_) => {
-                let what = if self.mode == Mode::Url { "reset URL" } else { "temporary password" };
+                let what = if self.mode == Mode::Url {
+                    "reset URL"
+                } else {
+                    "temporary password"
+                };
                 let e = Error::network(format!(
                     "the password of {} was reset, but Okta's answer held no {what}",
                     p.user
@@ -183,7 +190,11 @@ impl Job for Reset {
     }
 
     fn question(&self, user: Option<&User>) -> Option<String> {
-        let sessions = if self.revoke_sessions { ", and end all sessions" } else { "" };
+        let sessions = if self.revoke_sessions {
+            ", and end all sessions"
+        } else {
+            ""
+        };
         Some(match user {
             Some(u) => format!(
                 "Reset the password of {} ({}): {}{sessions}?",
@@ -237,7 +248,9 @@ pub fn run(ctx: &Context, args: ResetPasswordArgs) -> Result<()> {
 fn print_one(ctx: &Context, row: &Row, mode: Mode, secret: Option<String>) -> Result<()> {
     let who = row.who();
     match (row.result, mode) {
-        (Outcome::EmailSent, _) => ctx.out.status(&format!("Okta emailed {who} a password reset link")),
+        (Outcome::EmailSent, _) => ctx
+            .out
+            .status(&format!("Okta emailed {who} a password reset link")),
         (Outcome::ResetUrl, _) => ctx.out.status(&format!(
             "one-time reset URL for {who} (shown once; give it to them over a trusted channel):"
         )),

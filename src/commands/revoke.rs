@@ -30,5 +30,12 @@ pub struct RevokeArgs {
 }
 
 pub fn run(ctx: &Context, args: RevokeArgs) -> Result<()> {
-    change(ctx, Change::Remove, &args.users, &args.group, &args.bulk, false)
+    change(
+        ctx,
+        Change::Remove,
+        &args.users,
+        &args.group,
+        &args.bulk,
+        false,
+    )
 }

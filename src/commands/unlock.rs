@@ -74,10 +74,10 @@ impl Job for Unlock {
         if single {
             match row.result {
                 Outcome::Unlocked => gate.ctx.out.status(&format!("unlocked {}", p.user)),
-                Outcome::NotLocked => gate.ctx.out.status(&format!(
-                    "{}: Okta says there is nothing to unlock",
-                    p.user
-                )),
+                Outcome::NotLocked => gate
+                    .ctx
+                    .out
+                    .status(&format!("{}: Okta says there is nothing to unlock", p.user)),
                 _ => {}
             }
         }
@@ -92,5 +92,10 @@ impl Job for Unlock {
 pub fn run(ctx: &Context, args: UnlockArgs) -> Result<()> {
     let targets = read_targets(&args.users, args.bulk.from.as_deref())?;
     let gate = Gate::open(ctx, "unlock")?;
-    run_all(&gate, &Unlock { force: args.force }, &targets, args.bulk.pace())
+    run_all(
+        &gate,
+        &Unlock { force: args.force },
+        &targets,
+        args.bulk.pace(),
+    )
 }

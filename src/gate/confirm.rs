@@ -51,9 +51,7 @@ impl Gate<'_> {
         }
         let n = changes.len();
         for p in changes.iter().take(SHOWN_ROWS) {
-            self.ctx
-                .out
-                .status(&format!("  {}  {}", p.user, p.user_id));
+            self.ctx.out.status(&format!("  {}  {}", p.user, p.user_id));
         }
         if n > SHOWN_ROWS {
             self.ctx

@@ -20,8 +20,8 @@ use crate::error::{Error, Kind, Result};
 use crate::interrupt;
 use crate::okta::changes::Call;
 use crate::okta::{Client, Reply};
-pub use outcome::{Class, Outcome};
 pub use confirm::{cancelled as confirm_cancelled, show_identity};
+pub use outcome::{Class, Outcome};
 pub use report::Row;
 pub use run::{Job, Step};
 pub use targets::{read_targets, Target};
@@ -144,7 +144,9 @@ impl<'a> Gate<'a> {
             return applied;
         };
         if interrupt::requested() {
-            applied.error = Some(interrupt::error("interrupted before it was sent; nothing sent"));
+            applied.error = Some(interrupt::error(
+                "interrupted before it was sent; nothing sent",
+            ));
             return applied;
         }
         if self.broken() {

@@ -80,27 +80,39 @@ pub fn run(
         gate.check_can_confirm(&job.what(targets.len()))?;
     }
     let failures = AtomicUsize::new(0);
-    let over_budget = || pace.max_errors.is_some_and(|m| failures.load(Ordering::SeqCst) >= m);
+    let over_budget = || {
+        pace.max_errors
+            .is_some_and(|m| failures.load(Ordering::SeqCst) >= m)
+    };
     let err = &gate.ctx.out.err;
-    let plans = each(targets.len(), pace.concurrency, err, "checking", &|| {
-        interrupt::requested() || over_budget()
-    }, &|i| {
-        let Some(t) = targets.get(i) else {
-            return Slot::NotStarted;
-        };
-        match job.plan(gate, t, single) {
-            Step::Change(p, u) => Slot::Change(p, u),
-            Step::Done(mut row) => {
-                if row.failure.as_ref().is_some_and(|e| e.kind == Kind::Interrupted) {
-                    row.result = Outcome::Skipped;
+    let plans = each(
+        targets.len(),
+        pace.concurrency,
+        err,
+        "checking",
+        &|| interrupt::requested() || over_budget(),
+        &|i| {
+            let Some(t) = targets.get(i) else {
+                return Slot::NotStarted;
+            };
+            match job.plan(gate, t, single) {
+                Step::Change(p, u) => Slot::Change(p, u),
+                Step::Done(mut row) => {
+                    if row
+                        .failure
+                        .as_ref()
+                        .is_some_and(|e| e.kind == Kind::Interrupted)
+                    {
+                        row.result = Outcome::Skipped;
+                    }
+                    if row.result.class() == super::Class::Failed {
+                        failures.fetch_add(1, Ordering::SeqCst);
+                    }
+                    Slot::Done(row)
                 }
-                if row.result.class() == super::Class::Failed {
-                    failures.fetch_add(1, Ordering::SeqCst);
-                }
-                Slot::Done(row)
             }
-        }
-    });
+        },
+    );
     let mut slots: Vec<Slot> = plans
         .into_iter()
         .map(|s| s.unwrap_or(Slot::NotStarted))
@@ -142,7 +154,10 @@ pub fn run(
             _ => None,
         })
         .collect();
-    if let (Some(question), false) = (job.question(changes.first().map(|c| c.2)), changes.is_empty()) {
+    if let (Some(question), false) = (
+        job.question(changes.first().map(|c| c.2)),
+        changes.is_empty(),
+    ) {
         let what = job.what(changes.len());
         match changes.as_slice() {
             [(_, _, user)] if single => gate.confirm_one(user, &question, &what)?,
@@ -154,17 +169,22 @@ pub fn run(
         }
     }
 
-    let done = each(changes.len(), pace.concurrency, err, "applying", &|| {
-        interrupt::requested() || gate.broken() || over_budget()
-    }, &|k| {
-        let &(i, p, _) = changes.get(k)?;
-        let t = targets.get(i)?;
-        let row = job.done(gate, t, p, gate.apply(p), single);
-        if row.result.class() != super::Class::Ok {
-            failures.fetch_add(1, Ordering::SeqCst);
-        }
-        Some(row)
-    });
+    let done = each(
+        changes.len(),
+        pace.concurrency,
+        err,
+        "applying",
+        &|| interrupt::requested() || gate.broken() || over_budget(),
+        &|k| {
+            let &(i, p, _) = changes.get(k)?;
+            let t = targets.get(i)?;
+            let row = job.done(gate, t, p, gate.apply(p), single);
+            if row.result.class() != super::Class::Ok {
+                failures.fetch_add(1, Ordering::SeqCst);
+            }
+            Some(row)
+        },
+    );
     let why = why_skipped("before this row started");
     let mut finished = done.into_iter().map(Option::flatten);
     let mut rows = Vec::with_capacity(targets.len());
@@ -234,7 +254,11 @@ fn drop_duplicates(slots: &mut [Slot]) {
                     Slot::Done(r) => r.input.clone(),
                     _ => String::new(),
                 };
-                let input = if input.is_empty() { login.clone() } else { input };
+                let input = if input.is_empty() {
+                    login.clone()
+                } else {
+                    input
+                };
                 let mut r = Row::new(i + 1, &input, Outcome::Duplicate);
                 r.user = Some(login);
                 r.user_id = Some(id);

@@ -58,10 +58,9 @@ impl Gate<'_> {
         explain: impl Fn(Error) -> Error,
     ) -> std::result::Result<User, Box<Row>> {
         if t.input.trim().eq_ignore_ascii_case("me") {
-            let e = Error::usage(
-                "'me' names the credential's own admin account; changes refuse it",
-            )
-            .hint("name the user by id, login or email");
+            let e =
+                Error::usage("'me' names the credential's own admin account; changes refuse it")
+                    .hint("name the user by id, login or email");
             return Err(Box::new(Row::failed(t.row, &t.input, Outcome::Refused, e)));
         }
         let found = if single {

@@ -31,7 +31,11 @@ impl Call {
 
     /// `POST /api/v1/users/{id}/lifecycle/unlock`.
     pub fn unlock(user_id: &str) -> Call {
-        Call::new(Method::POST, &["users", user_id, "lifecycle", "unlock"], &[])
+        Call::new(
+            Method::POST,
+            &["users", user_id, "lifecycle", "unlock"],
+            &[],
+        )
     }
 
     /// `POST …/lifecycle/reset_password?sendEmail=…[&revokeSessions=true]`.
@@ -77,7 +81,11 @@ impl Call {
 
     /// `DELETE /api/v1/users/{id}/factors/{factorId}`.
     pub fn delete_factor(user_id: &str, factor_id: &str) -> Call {
-        Call::new(Method::DELETE, &["users", user_id, "factors", factor_id], &[])
+        Call::new(
+            Method::DELETE,
+            &["users", user_id, "factors", factor_id],
+            &[],
+        )
     }
 
     /// `PUT /api/v1/groups/{groupId}/users/{userId}`.

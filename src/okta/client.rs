@@ -11,10 +11,10 @@ use url::Url;
 
 use super::answer::{error_from, header, Reply};
 use super::ratelimit::RateLimits;
+use super::session::{explain, Session};
 use crate::credentials::Credential;
 use crate::error::{Error, Result};
 use crate::output::Stderr;
-use crate::oauth::Session;
 
 pub struct Options {
     pub origin: Url,
@@ -71,7 +71,7 @@ impl Client {
                 Auth::Ssws(h)
             }
             Credential::ServiceApp(app) => {
-                Auth::OAuth(Box::new(Session::new(app, &o.origin, o.err.quiet())?))
+                Auth::OAuth(Box::new(Session::new(app, &o.origin, Arc::clone(&o.err))?))
             }
         };
         Ok(Client {
@@ -131,7 +131,7 @@ impl Client {
             if (200..300).contains(&reply.status) {
                 return Ok(reply);
             }
-            return Err(crate::oauth::explain(error_from(&reply), &reply));
+            return Err(explain(error_from(&reply), &reply));
         }
     }
 

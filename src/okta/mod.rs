@@ -12,8 +12,10 @@ pub mod paths;
 pub mod policy;
 pub mod ratelimit;
 pub mod roles;
+mod session;
 pub mod users;
 
 pub use answer::Reply;
 pub use client::{Client, Options};
 pub use paging::Pages;
+pub use session::{Access, Session};

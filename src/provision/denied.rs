@@ -198,7 +198,11 @@ fn classify(roles: &[ScopedRole], group_id: &str) -> Finding {
     if user_limited {
         let targets = covering
             .iter()
-            .flat_map(|r| r.groups.iter().map(|g| (g.id.clone(), g.profile.name.clone())))
+            .flat_map(|r| {
+                r.groups
+                    .iter()
+                    .map(|g| (g.id.clone(), g.profile.name.clone()))
+            })
             .collect();
         return Finding::UserScope(targets);
     }

@@ -16,7 +16,12 @@ use crate::okta::Client;
 #[derive(Debug, Clone, Args)]
 pub struct GroupArgs {
     /// The group: an id (00g…) or exact name
-    #[arg(long, value_name = "GROUP", required_unless_present = "app", conflicts_with = "app")]
+    #[arg(
+        long,
+        value_name = "GROUP",
+        required_unless_present = "app",
+        conflicts_with = "app"
+    )]
     pub group: Option<String>,
     /// The app: an id (0oa…) or exact label; its Okta group is the one changed
     #[arg(long, value_name = "APP")]

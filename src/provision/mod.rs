@@ -44,7 +44,12 @@ pub struct Membership<'a> {
 }
 
 impl<'a> Membership<'a> {
-    pub fn new(client: &'a Client, change: Change, group: &'a Group, rows: usize) -> crate::error::Result<Self> {
+    pub fn new(
+        client: &'a Client,
+        change: Change,
+        group: &'a Group,
+        rows: usize,
+    ) -> crate::error::Result<Self> {
         let members = if rows >= MEMBER_PASS_MIN_ROWS {
             client.members_within(&group.id, rows.div_ceil(4))?
         } else {
@@ -69,8 +74,16 @@ impl<'a> Membership<'a> {
     fn planned(&self, user_id: &str, login: &str) -> Planned {
         let gid = &self.group.id;
         let (call, done, would) = match self.change {
-            Change::Add => (Call::add_member(gid, user_id), Outcome::Added, Outcome::WouldAdd),
-            Change::Remove => (Call::remove_member(gid, user_id), Outcome::Removed, Outcome::WouldRemove),
+            Change::Add => (
+                Call::add_member(gid, user_id),
+                Outcome::Added,
+                Outcome::WouldAdd,
+            ),
+            Change::Remove => (
+                Call::remove_member(gid, user_id),
+                Outcome::Removed,
+                Outcome::WouldRemove,
+            ),
         };
         Planned {
             call,
@@ -134,13 +147,21 @@ impl Job for Membership<'_> {
         let login = user.login().to_string();
         let adding = self.change == Change::Add;
         if adding && !self.include_inactive && INACTIVE.contains(&user.status.as_str()) {
-            let mut row = Row::planned(t.row, &t.input, &self.planned(&user.id, &login), Outcome::NotActive);
+            let mut row = Row::planned(
+                t.row,
+                &t.input,
+                &self.planned(&user.id, &login),
+                Outcome::NotActive,
+            );
             let e = Error::failed(format!(
                 "{login} is {}: not added to '{}' (no new access for an inactive account)",
                 user.status, self.group.profile.name
             ))
             .hint("pass --include-inactive to add inactive users too");
-            row.error = Some(format!("the user is {}; --include-inactive adds them", user.status));
+            row.error = Some(format!(
+                "the user is {}; --include-inactive adds them",
+                user.status
+            ));
             row.failure = Some(e);
             return Step::Done(Box::new(row));
         }
@@ -149,7 +170,12 @@ impl Job for Membership<'_> {
             Ok(_) => {}
             Err(e) => {
                 let e = e.context(format!("checking whether {login} is a member"));
-                let mut row = Row::planned(t.row, &t.input, &self.planned(&user.id, &login), Outcome::Failed);
+                let mut row = Row::planned(
+                    t.row,
+                    &t.input,
+                    &self.planned(&user.id, &login),
+                    Outcome::Failed,
+                );
                 row.error = Some(e.short());
                 row.failure = Some(e);
                 return Step::Done(Box::new(row));
@@ -181,7 +207,9 @@ impl Job for Membership<'_> {
             row.error = Some(e.short());
             row.failure = Some(e);
         } else if single && matches!(row.result, Outcome::Added | Outcome::Removed) {
-            gate.ctx.out.status(&format!("{} {} {to} '{g}'", row.result, p.user));
+            gate.ctx
+                .out
+                .status(&format!("{} {} {to} '{g}'", row.result, p.user));
         }
         row
     }
@@ -191,13 +219,22 @@ impl Job for Membership<'_> {
             return None;
         }
         Some(match user {
-            Some(u) => format!("Remove {} ({}) from {}?", u.login(), u.name(), self.described),
+            Some(u) => format!(
+                "Remove {} ({}) from {}?",
+                u.login(),
+                u.name(),
+                self.described
+            ),
             None => format!("Remove {{n}} users from {}", self.described),
         })
     }
 
     fn what(&self, rows: usize) -> String {
-        let users = if rows == 1 { "1 user".to_string() } else { format!("{rows} users") };
+        let users = if rows == 1 {
+            "1 user".to_string()
+        } else {
+            format!("{rows} users")
+        };
         match self.change {
             Change::Add => format!("adding {users} to group '{}'", self.group.profile.name),
             Change::Remove => format!("removing {users} from group '{}'", self.group.profile.name),

@@ -31,6 +31,7 @@ use lines::{Lines, Text, MAX_LINE};
 /// Warnings about single lines shown, at most; the rest are counted.
 const MAX_WARNINGS: u64 = 20;
 
+/// Read the local audit log: the changes made or tried, and those left unfinished
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   oktactl audit --since 24h                      # changes of the last 24 hours
@@ -489,6 +490,7 @@ mod tests {
                 color: false,
             },
             quiet: true,
+            err: std::sync::Arc::new(crate::output::Stderr::new(true, false, false)),
         };
         let log = concat!(
             r#"{"time":"2026-11-29T17:30:00Z","phase":"intent","change_id":"c1","command":"unlock","user":"a@x.com"}"#,

@@ -1,3 +1,7 @@
+//! `auth login`: verify an API token (from a hidden prompt or stdin) against
+//! the org, then keep it in the OS keyring and the org in the profile; with
+//! `--client-id` and `--private-key` it hands over to `login_app`.
+
 use std::io::Read;
 
 use clap::Args;
@@ -13,6 +17,7 @@ use crate::output::Format;
 /// Longest token text read from stdin.
 const MAX_TOKEN_INPUT: u64 = 64 * 1024;
 
+/// Verify an API token, or a service app's private key, and store it in the OS keyring
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples:\n  oktactl auth login --org https://acme.okta.com\n  oktactl auth login --org https://acme.okta.com --with-token < token.txt\n  oktactl auth login --org https://acme.okta.com --client-id 0oa1b2c3d4 --private-key key.pem"

@@ -8,9 +8,8 @@ use serde::Serialize;
 
 use crate::config::{self, Profile};
 use crate::context::Context;
-use crate::credentials::{Credential, Secret};
+use crate::credentials::{self, Credential, Secret, ServiceApp};
 use crate::error::{Error, Result};
-use crate::oauth::{self, ServiceApp};
 use crate::output::Format;
 
 #[derive(Serialize)]
@@ -33,11 +32,11 @@ pub fn run(
 ) -> Result<()> {
     let org = ctx.org()?;
     let org_text = config::origin_text(&org);
-    let client_id = oauth::check_client_id(client_id)?;
-    let text = oauth::read_key_file(key_file)?;
-    let key = oauth::parse_key(&text, kid, &key_file.display().to_string())?;
+    let client_id = credentials::check_client_id(client_id)?;
+    let text = credentials::read_key_file(key_file)?;
+    let key = credentials::parse_key(&text, kid, &key_file.display().to_string())?;
     drop(text);
-    let scopes = oauth::parse_scopes(Some(&scopes.join(",")));
+    let scopes = credentials::parse_scopes(Some(&scopes.join(",")));
     let app = ServiceApp {
         client_id: client_id.clone(),
         key: key.clone(),

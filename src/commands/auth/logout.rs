@@ -1,8 +1,11 @@
+//! `auth logout`: delete the profile's token or private key from the OS keyring.
+
 use clap::Args;
 
 use crate::context::Context;
 use crate::error::Result;
 
+/// Delete the profile's token or private key from the OS keyring
 #[derive(Debug, Args)]
 pub struct LogoutArgs {}
 

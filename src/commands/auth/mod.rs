@@ -12,13 +12,11 @@ use crate::context::Context;
 use crate::credentials::Secret;
 use crate::error::Result;
 
+/// Store, check or remove the API token or service-app key
 #[derive(Debug, Subcommand)]
 pub enum AuthCommand {
-    /// Verify an API token, or a service app's private key, and store it in the OS keyring
     Login(login::LoginArgs),
-    /// Show the org, profile, the credential's kind and source, and whether it works
     Status(status::StatusArgs),
-    /// Delete the profile's token or private key from the OS keyring
     Logout(logout::LogoutArgs),
 }
 

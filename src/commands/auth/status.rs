@@ -1,3 +1,6 @@
+//! `auth status`: the org, the profile, the credential's kind and where it
+//! came from, and whether Okta accepts it.
+
 use clap::Args;
 use serde::Serialize;
 
@@ -8,6 +11,7 @@ use crate::okta::models::User;
 use crate::okta::Client;
 use crate::output::{or_dash, Tabular};
 
+/// Show the org, profile, the credential's kind and source, and whether it works
 #[derive(Debug, Args)]
 pub struct StatusArgs {}
 

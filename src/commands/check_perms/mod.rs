@@ -8,7 +8,7 @@ mod scopes;
 use clap::Args;
 use serde::Serialize;
 
-use super::whoami::RoleView;
+use crate::commands::shared::roles::RoleView;
 use crate::context::Context;
 use crate::error::{Error, Kind, Result};
 use crate::okta::models::User;
@@ -19,6 +19,7 @@ use groups::GroupCheck;
 use probe::Probe;
 use rows::Check;
 
+/// Audit the token's admin roles against what the jobs need
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples:\n  oktactl check-perms\n  oktactl check-perms --for provisioning --group Engineering --group Sales\n  oktactl check-perms --for all --strict -o json"

@@ -15,6 +15,7 @@ use crate::error::{Error, Result};
 use crate::okta::models::User;
 use row::{row_for, Skip};
 
+/// List users whose password expires soon
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples:\n  oktactl expiring\n  oktactl expiring --within 30 --group Contractors\n  oktactl expiring --include-expired -o csv > expiring.csv"

@@ -1,3 +1,6 @@
+//! `user list`: users by status, name prefix, search expression or group,
+//! streamed through all pages.
+
 use clap::{Args, ValueEnum};
 
 use super::UserView;
@@ -34,6 +37,7 @@ impl Status {
     }
 }
 
+/// List users, streamed through all pages
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples:\n  oktactl user list --status LOCKED_OUT\n  oktactl user list --query jan -o csv\n  oktactl user list --group Engineering -o json\n  oktactl user list --search 'profile.department eq \"Sales\"'"

@@ -11,11 +11,10 @@ use crate::error::Result;
 use crate::okta::models::{Factor, Group, User};
 use crate::output::{or_dash, Tabular};
 
+/// Identify and list employees
 #[derive(Debug, Subcommand)]
 pub enum UserCommand {
-    /// Identify an employee: status, last sign-in, password dates, groups, factors
     Show(show::ShowArgs),
-    /// List users, streamed through all pages
     List(list::ListArgs),
 }
 

@@ -1,3 +1,6 @@
+//! `user show USER`: one employee's status, last sign-in, password dates and
+//! expiry, and on request their groups and MFA factors.
+
 use clap::Args;
 
 use super::{FactorView, GroupView, UserView};
@@ -8,6 +11,7 @@ use crate::okta::policy::{expires_at, policy_for};
 use crate::okta::Client;
 use crate::output::Format;
 
+/// Identify an employee: status, last sign-in, password dates, groups, factors
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples:\n  oktactl user show jane.doe@acme.com\n  oktactl user show 00u1abcd --groups --factors -o json"

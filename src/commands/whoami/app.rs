@@ -3,11 +3,11 @@
 
 use serde::Serialize;
 
-use super::whoami::RoleView;
+use crate::commands::shared::roles::RoleView;
 use crate::context::Context;
 use crate::error::{Kind, Result};
-use crate::oauth::{jwt, Session};
-use crate::okta::Client;
+use crate::oauth::jwt;
+use crate::okta::{Client, Session};
 use crate::output::{Format, Tabular};
 
 #[derive(Debug, Serialize)]

@@ -1,8 +1,9 @@
 //! The OAuth side of the client: access tokens by client credentials with a
 //! `private_key_jwt` assertion, kept in memory and renewed before they expire,
-//! and the `Authorization`/`DPoP` headers of each request.
+//! and the `Authorization`/`DPoP` headers of each request; and `explain`, which turns
+//! an API error seen with a service app into hints about the app.
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use reqwest::blocking::RequestBuilder;
@@ -12,12 +13,12 @@ use serde::Deserialize;
 use serde_json::json;
 use url::Url;
 
-use super::dpop::DpopKey;
-use super::jwt::{compact, jti, now};
-use super::ServiceApp;
-use crate::credentials::Token;
+use super::{Client, Reply};
+use crate::credentials::{ServiceApp, Token};
 use crate::error::{clean, Error, Kind, Result};
-use crate::okta::{Client, Reply};
+use crate::oauth::dpop::DpopKey;
+use crate::oauth::jwt::{compact, jti, now};
+use crate::output::Stderr;
 
 /// An access token is renewed when less than this is left of its life.
 const RENEW_BEFORE: Duration = Duration::from_secs(60);
@@ -55,7 +56,7 @@ pub struct Session {
     dpop: DpopKey,
     access: Mutex<Option<Access>>,
     nonce: Mutex<Option<String>>,
-    quiet: bool,
+    err: Arc<Stderr>,
 }
 
 impl std::fmt::Debug for Session {
@@ -74,7 +75,7 @@ fn sensitive(text: &str) -> Result<HeaderValue> {
 }
 
 impl Session {
-    pub fn new(app: ServiceApp, origin: &Url, quiet: bool) -> Result<Session> {
+    pub fn new(app: ServiceApp, origin: &Url, err: Arc<Stderr>) -> Result<Session> {
         let token_url = origin
             .join("/oauth2/v1/token")
             .map_err(|e| Error::usage(format!("cannot build the token URL: {e}")))?;
@@ -84,7 +85,7 @@ impl Session {
             dpop: DpopKey::generate()?,
             access: Mutex::new(None),
             nonce: Mutex::new(None),
-            quiet,
+            err,
         })
     }
 
@@ -237,11 +238,11 @@ impl Session {
             .filter(|s| !granted.contains(s))
             .map(String::as_str)
             .collect();
-        if !missing.is_empty() && !self.quiet {
-            eprintln!(
-                "warning: Okta did not grant the scopes {}; commands that need them will fail (grant them to the app in Okta)",
-                clean(&missing.join(", "))
-            );
+        if !missing.is_empty() {
+            self.err.warn(&format!(
+                "Okta did not grant the scopes {}; commands that need them will fail (grant them to the app in Okta)",
+                missing.join(", ")
+            ));
         }
         let life = Duration::from_secs(t.expires_in.unwrap_or(3600).min(24 * 3600));
         Ok(Access {
@@ -281,4 +282,60 @@ fn token_error(reply: &Reply, err: &OAuthError) -> Error {
         e = e.hint(format!("Okta request id {id}"));
     }
     e
+}
+
+/// An API error seen with an OAuth credential: the reason Okta gives in
+/// `WWW-Authenticate` (DPoP and token errors come with an empty body), and
+/// hints about the service app instead of an API token.
+pub fn explain(mut err: Error, reply: &Reply) -> Error {
+    let www = reply
+        .headers
+        .get("www-authenticate")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    if let Some(code) = param(www, "error").filter(|c| c != "insufficient_scope") {
+        let desc = param(www, "error_description")
+            .map(|d| format!(" ({})", clean(&d)))
+            .unwrap_or_default();
+        err.message.push_str(&format!(": {}{desc}", clean(&code)));
+    }
+    let is_token_hint = |h: &String| h.starts_with("the token");
+    if err.hints.iter().any(is_token_hint) {
+        err.hints.retain(|h| !is_token_hint(h));
+        let hint = match err.kind {
+            Kind::Permission => "the service app lacks an admin role for this: assign one to the app (Applications › the app › Admin roles); its rights are its scopes ∩ its roles",
+            _ => "Okta refused the service app's access token; `oktactl auth status` checks the credential",
+        };
+        err.hints.insert(0, hint.into());
+    }
+    err
+}
+
+/// `name="value"` in a `WWW-Authenticate` header.
+fn param(header: &str, name: &str) -> Option<String> {
+    let mut rest = header;
+    while let Some(i) = rest.find(name) {
+        let before_ok = i == 0 || matches!(rest.as_bytes()[i - 1], b' ' | b',');
+        let after = &rest[i + name.len()..];
+        if before_ok {
+            if let Some(v) = after.strip_prefix("=\"") {
+                return v.find('"').map(|end| v[..end].to_string());
+            }
+        }
+        rest = after;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_params() {
+        let h = r#"DPoP algs="ES256", error="invalid_dpop_proof", error_description="'htu' bad""#;
+        assert_eq!(param(h, "error").as_deref(), Some("invalid_dpop_proof"));
+        assert_eq!(param(h, "error_description").as_deref(), Some("'htu' bad"));
+        assert_eq!(param("Bearer realm=x", "error"), None);
+    }
 }

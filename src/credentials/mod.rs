@@ -8,7 +8,14 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Kind, Result};
-use crate::oauth::{ClientKey, ServiceApp};
+use crate::oauth::ClientKey;
+
+mod service_app;
+
+pub use service_app::{
+    app_from_env, check_client_id, parse_key, parse_scopes, read_key_file, ServiceApp,
+    DEFAULT_SCOPES,
+};
 
 const SERVICE: &str = "oktactl";
 const KEYRING_WAIT: Duration = Duration::from_secs(15);

@@ -1,0 +1,4 @@
+//! What several commands show alike (as gh's `pkg/cmd/auth/shared`): a
+//! command imports these, never another command's file.
+
+pub mod roles;
