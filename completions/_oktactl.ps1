@@ -43,7 +43,7 @@ Register-ArgumentCompleter -Native -CommandName 'oktactl' -ScriptBlock {
             [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Show the credential''s account (or service app, with its scopes) and its admin roles')
             [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Identify and list employees')
             [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'Add users to a group, or give them an app through its Okta group')
-            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Remove users from a group')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Remove users from a group, or take an app away through its Okta group')
             [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Unlock locked-out users')
             [CompletionResult]::new('reset-password', 'reset-password', [CompletionResultType]::ParameterValue, 'Reset a user''s password: an emailed link, a one-time URL, or a temporary password')
             [CompletionResult]::new('reset-mfa', 'reset-mfa', [CompletionResultType]::ParameterValue, 'Reset a user''s MFA factors, all of them or one')
@@ -276,17 +276,18 @@ Register-ArgumentCompleter -Native -CommandName 'oktactl' -ScriptBlock {
             break
         }
         'oktactl;grant' {
-            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'The group to add them to: an id (00g…) or exact name')
-            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The app to give them: an id (0oa…) or exact label; they join the Okta group assigned to it')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'The group: an id (00g…) or exact name')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The app: an id (0oa…) or exact label; its Okta group is the one changed')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Also the users in FILE: one per line, or CSV with a login, email or id column; `-` reads stdin')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Rows worked on at once, sharing the org''s rate limit')
-            [CompletionResult]::new('--max-errors', '--max-errors', [CompletionResultType]::ParameterName, 'Start no new row after N rows failed (the rest are reported failed, "skipped")')
+            [CompletionResult]::new('--max-errors', '--max-errors', [CompletionResultType]::ParameterName, 'Start no new row after N rows failed (the rest are reported `skipped`)')
             [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'A named profile from the config file')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'The help-desk ticket a mutating command serves, for the audit log')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for each HTTP request')
+            [CompletionResult]::new('--include-inactive', '--include-inactive', [CompletionResultType]::ParameterName, 'Also add users who are not active (DEPROVISIONED, STAGED, SUSPENDED)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what a mutating command would do and send no mutating request')
@@ -302,10 +303,11 @@ Register-ArgumentCompleter -Native -CommandName 'oktactl' -ScriptBlock {
             break
         }
         'oktactl;revoke' {
-            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'The group to remove them from: an id (00g…) or exact name')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'The group: an id (00g…) or exact name')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The app: an id (0oa…) or exact label; its Okta group is the one changed')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Also the users in FILE: one per line, or CSV with a login, email or id column; `-` reads stdin')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Rows worked on at once, sharing the org''s rate limit')
-            [CompletionResult]::new('--max-errors', '--max-errors', [CompletionResultType]::ParameterName, 'Start no new row after N rows failed (the rest are reported failed, "skipped")')
+            [CompletionResult]::new('--max-errors', '--max-errors', [CompletionResultType]::ParameterName, 'Start no new row after N rows failed (the rest are reported `skipped`)')
             [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'A named profile from the config file')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
@@ -328,6 +330,8 @@ Register-ArgumentCompleter -Native -CommandName 'oktactl' -ScriptBlock {
         }
         'oktactl;unlock' {
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Also the users in FILE: one per line, or CSV with a login, email or id column; `-` reads stdin')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Rows worked on at once, sharing the org''s rate limit')
+            [CompletionResult]::new('--max-errors', '--max-errors', [CompletionResultType]::ParameterName, 'Start no new row after N rows failed (the rest are reported `skipped`)')
             [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'A named profile from the config file')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
@@ -350,14 +354,17 @@ Register-ArgumentCompleter -Native -CommandName 'oktactl' -ScriptBlock {
             break
         }
         'oktactl;reset-password' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Also the users in FILE: one per line, or CSV with a login, email or id column; `-` reads stdin')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Rows worked on at once, sharing the org''s rate limit')
+            [CompletionResult]::new('--max-errors', '--max-errors', [CompletionResultType]::ParameterName, 'Start no new row after N rows failed (the rest are reported `skipped`)')
             [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'A named profile from the config file')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'The help-desk ticket a mutating command serves, for the audit log')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for each HTTP request')
-            [CompletionResult]::new('--no-email', '--no-email', [CompletionResultType]::ParameterName, 'Send no email; print the one-time reset URL to hand over yourself')
-            [CompletionResult]::new('--temp-password', '--temp-password', [CompletionResultType]::ParameterName, 'Expire the password and print a temporary one, to be changed at next sign-in')
+            [CompletionResult]::new('--no-email', '--no-email', [CompletionResultType]::ParameterName, 'Send no email; print the one-time reset URL to hand over yourself (one user)')
+            [CompletionResult]::new('--temp-password', '--temp-password', [CompletionResultType]::ParameterName, 'Expire the password and print a temporary one, to be changed at next sign-in (one user)')
             [CompletionResult]::new('--revoke-sessions', '--revoke-sessions', [CompletionResultType]::ParameterName, 'Also end the user''s current sessions')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
@@ -374,7 +381,10 @@ Register-ArgumentCompleter -Native -CommandName 'oktactl' -ScriptBlock {
             break
         }
         'oktactl;reset-mfa' {
-            [CompletionResult]::new('--factor', '--factor', [CompletionResultType]::ParameterName, 'Remove only this factor: its id, or its type (sms, push, token:software:totp, …)')
+            [CompletionResult]::new('--factor', '--factor', [CompletionResultType]::ParameterName, 'Remove only this factor: its id, or its type (sms, push, token:software:totp, …); one user')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Also the users in FILE: one per line, or CSV with a login, email or id column; `-` reads stdin')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Rows worked on at once, sharing the org''s rate limit')
+            [CompletionResult]::new('--max-errors', '--max-errors', [CompletionResultType]::ParameterName, 'Start no new row after N rows failed (the rest are reported `skipped`)')
             [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'A named profile from the config file')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
@@ -517,7 +527,7 @@ Register-ArgumentCompleter -Native -CommandName 'oktactl' -ScriptBlock {
             [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Show the credential''s account (or service app, with its scopes) and its admin roles')
             [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Identify and list employees')
             [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'Add users to a group, or give them an app through its Okta group')
-            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Remove users from a group')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Remove users from a group, or take an app away through its Okta group')
             [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Unlock locked-out users')
             [CompletionResult]::new('reset-password', 'reset-password', [CompletionResultType]::ParameterValue, 'Reset a user''s password: an emailed link, a one-time URL, or a temporary password')
             [CompletionResult]::new('reset-mfa', 'reset-mfa', [CompletionResultType]::ParameterValue, 'Reset a user''s MFA factors, all of them or one')

@@ -620,7 +620,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__grant)
-            opts="-o -y -v -q -h -V --group --app --from --concurrency --max-errors --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
+            opts="-o -y -v -q -h -V --group --app --include-inactive --from --concurrency --max-errors --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1004,13 +1004,25 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__reset__subcmd__mfa)
-            opts="-o -y -v -q -h -V --factor --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
+            opts="-o -y -v -q -h -V --factor --from --concurrency --max-errors --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-errors)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1046,12 +1058,24 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__reset__subcmd__password)
-            opts="-o -y -v -q -h -V --no-email --temp-password --revoke-sessions --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
+            opts="-o -y -v -q -h -V --no-email --temp-password --revoke-sessions --from --concurrency --max-errors --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-errors)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --org)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1084,13 +1108,17 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__revoke)
-            opts="-o -y -v -q -h -V --group --from --concurrency --max-errors --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
+            opts="-o -y -v -q -h -V --group --app --from --concurrency --max-errors --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1138,13 +1166,21 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__unlock)
-            opts="-o -y -v -q -h -V --from --force --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
+            opts="-o -y -v -q -h -V --force --from --concurrency --max-errors --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-errors)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -42,7 +42,7 @@ complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "auth" -d 'Store, ch
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "whoami" -d 'Show the credential\'s account (or service app, with its scopes) and its admin roles'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "user" -d 'Identify and list employees'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "grant" -d 'Add users to a group, or give them an app through its Okta group'
-complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "revoke" -d 'Remove users from a group'
+complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "revoke" -d 'Remove users from a group, or take an app away through its Okta group'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "unlock" -d 'Unlock locked-out users'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "reset-password" -d 'Reset a user\'s password: an emailed link, a one-time URL, or a temporary password'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "reset-mfa" -d 'Reset a user\'s MFA factors, all of them or one'
@@ -196,11 +196,11 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_su
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "show" -d 'Identify an employee: status, last sign-in, password dates, groups, factors'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "list" -d 'List users, streamed through all pages'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l group -d 'The group to add them to: an id (00g…) or exact name' -r
-complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l app -d 'The app to give them: an id (0oa…) or exact label; they join the Okta group assigned to it' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l group -d 'The group: an id (00g…) or exact name' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l app -d 'The app: an id (0oa…) or exact label; its Okta group is the one changed' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l from -d 'Also the users in FILE: one per line, or CSV with a login, email or id column; `-` reads stdin' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l concurrency -d 'Rows worked on at once, sharing the org\'s rate limit' -r
-complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l max-errors -d 'Start no new row after N rows failed (the rest are reported failed, "skipped")' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l max-errors -d 'Start no new row after N rows failed (the rest are reported `skipped`)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l profile -d 'A named profile from the config file' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -s o -l output -d 'Output format' -r -f -a "table\t''
@@ -208,6 +208,7 @@ json\t''
 csv\t''"
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l include-inactive -d 'Also add users who are not active (DEPROVISIONED, STAGED, SUSPENDED)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
@@ -215,10 +216,11 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -s q -l quiet -d 
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -s h -l help -d 'Print help'
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -s V -l version -d 'Print version'
-complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l group -d 'The group to remove them from: an id (00g…) or exact name' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l group -d 'The group: an id (00g…) or exact name' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l app -d 'The app: an id (0oa…) or exact label; its Okta group is the one changed' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l from -d 'Also the users in FILE: one per line, or CSV with a login, email or id column; `-` reads stdin' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l concurrency -d 'Rows worked on at once, sharing the org\'s rate limit' -r
-complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l max-errors -d 'Start no new row after N rows failed (the rest are reported failed, "skipped")' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l max-errors -d 'Start no new row after N rows failed (the rest are reported `skipped`)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l profile -d 'A named profile from the config file' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -s o -l output -d 'Output format' -r -f -a "table\t''
@@ -234,6 +236,8 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l no-color -d '
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -s h -l help -d 'Print help'
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l from -d 'Also the users in FILE: one per line, or CSV with a login, email or id column; `-` reads stdin' -r -F
+complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l concurrency -d 'Rows worked on at once, sharing the org\'s rate limit' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l max-errors -d 'Start no new row after N rows failed (the rest are reported `skipped`)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l profile -d 'A named profile from the config file' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -s o -l output -d 'Output format' -r -f -a "table\t''
@@ -249,6 +253,9 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -s q -l quiet -d
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -s h -l help -d 'Print help'
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -s V -l version -d 'Print version'
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l from -d 'Also the users in FILE: one per line, or CSV with a login, email or id column; `-` reads stdin' -r -F
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l concurrency -d 'Rows worked on at once, sharing the org\'s rate limit' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l max-errors -d 'Start no new row after N rows failed (the rest are reported `skipped`)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l profile -d 'A named profile from the config file' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -s o -l output -d 'Output format' -r -f -a "table\t''
@@ -256,8 +263,8 @@ json\t''
 csv\t''"
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l timeout -d 'Seconds to wait for each HTTP request' -r
-complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l no-email -d 'Send no email; print the one-time reset URL to hand over yourself'
-complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l temp-password -d 'Expire the password and print a temporary one, to be changed at next sign-in'
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l no-email -d 'Send no email; print the one-time reset URL to hand over yourself (one user)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l temp-password -d 'Expire the password and print a temporary one, to be changed at next sign-in (one user)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l revoke-sessions -d 'Also end the user\'s current sessions'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
@@ -266,7 +273,10 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -s q -l 
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -s h -l help -d 'Print help'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -s V -l version -d 'Print version'
-complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l factor -d 'Remove only this factor: its id, or its type (sms, push, token:software:totp, …)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l factor -d 'Remove only this factor: its id, or its type (sms, push, token:software:totp, …); one user' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l from -d 'Also the users in FILE: one per line, or CSV with a login, email or id column; `-` reads stdin' -r -F
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l concurrency -d 'Rows worked on at once, sharing the org\'s rate limit' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l max-errors -d 'Start no new row after N rows failed (the rest are reported `skipped`)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l profile -d 'A named profile from the config file' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -s o -l output -d 'Output format' -r -f -a "table\t''
@@ -373,7 +383,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_see
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions help" -f -a "whoami" -d 'Show the credential\'s account (or service app, with its scopes) and its admin roles'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions help" -f -a "user" -d 'Identify and list employees'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions help" -f -a "grant" -d 'Add users to a group, or give them an app through its Okta group'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions help" -f -a "revoke" -d 'Remove users from a group'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions help" -f -a "revoke" -d 'Remove users from a group, or take an app away through its Okta group'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions help" -f -a "unlock" -d 'Unlock locked-out users'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions help" -f -a "reset-password" -d 'Reset a user\'s password: an emailed link, a one-time URL, or a temporary password'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions help" -f -a "reset-mfa" -d 'Reset a user\'s MFA factors, all of them or one'

@@ -108,7 +108,7 @@ impl Job for ResetMfa {
                             ));
                         }
                         let mut row = Row::new(t.row, &t.input, Outcome::NoFactors);
-                        row.user = Some(user.login().to_string());
+                        row.user = user.login().to_string();
                         row.user_id = Some(user.id);
                         Step::Done(Box::new(row))
                     }
@@ -116,7 +116,7 @@ impl Job for ResetMfa {
             }
             Err(e) => {
                 let mut row = Row::failed(t.row, &t.input, Outcome::Failed, e);
-                row.user = Some(user.login().to_string());
+                row.user = user.login().to_string();
                 row.user_id = Some(user.id);
                 Step::Done(Box::new(row))
             }

@@ -28,12 +28,6 @@ impl Gate<'_> {
         Ok(true)
     }
 
-    /// Refuse up front when a confirmation will be needed and nobody can
-    /// give it (before any request is sent).
-    pub fn check_can_confirm(&self, what: &str) -> Result<()> {
-        self.must_ask(what).map(|_| ())
-    }
-
     /// One change: the identity card, then `question [y/N]`.
     pub fn confirm_one(&self, user: &User, question: &str, what: &str) -> Result<()> {
         if !self.must_ask(what)? {

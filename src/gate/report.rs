@@ -15,8 +15,8 @@ pub struct Row {
     pub row: usize,
     /// The user as given.
     pub input: String,
-    /// The user's login, once resolved.
-    pub user: Option<String>,
+    /// The user's login once resolved, else the input.
+    pub user: String,
     pub user_id: Option<String>,
     /// The group's name, for membership changes.
     pub group: Option<String>,
@@ -41,7 +41,7 @@ impl Row {
         Row {
             row,
             input: input.to_string(),
-            user: None,
+            user: input.to_string(),
             user_id: None,
             group: None,
             result: outcome,
@@ -65,7 +65,7 @@ impl Row {
     /// The row of a planned change, as planned.
     pub fn planned(row: usize, input: &str, p: &Planned, outcome: Outcome) -> Row {
         let mut r = Row::new(row, input, outcome);
-        r.user = Some(p.user.clone());
+        r.user = p.user.clone();
         r.user_id = Some(p.user_id.clone());
         r.group = p.group.as_ref().map(|g| g.1.clone());
         r
@@ -86,7 +86,7 @@ impl Row {
 
     /// Who the row is about: the login once known, else the input.
     pub fn who(&self) -> &str {
-        self.user.as_deref().unwrap_or(&self.input)
+        &self.user
     }
 }
 
@@ -109,7 +109,7 @@ impl Tabular for Row {
         vec![
             self.row.to_string(),
             self.input.clone(),
-            or_dash(&self.user),
+            self.user.clone(),
             or_dash(&self.user_id),
             or_dash(&self.group),
             self.result.to_string(),
@@ -186,8 +186,8 @@ pub fn finish(ctx: &Context, rows: Vec<Row>, ending: Ending) -> Result<()> {
         Format::Csv => {
             ctx.out.list(rows.iter().map(Ok))?;
         }
-        // A single row is said by its status line or its error.
-        Format::Table if single => {}
+        // A single failed row is said by its error.
+        Format::Table if single && failed + unknown + skipped > 0 => {}
         Format::Table => {
             let with_group = rows.iter().any(|r| r.group.is_some());
             let mut columns = vec!["user", "user_id", "group", "result", "error"];

@@ -76,9 +76,6 @@ pub fn run(
     pace: Pace,
 ) -> Result<(Vec<Row>, Ending)> {
     let single = targets.len() == 1;
-    if job.question(None).is_some() {
-        gate.check_can_confirm(&job.what(targets.len()))?;
-    }
     let failures = AtomicUsize::new(0);
     let over_budget = || {
         pace.max_errors
@@ -260,7 +257,7 @@ fn drop_duplicates(slots: &mut [Slot]) {
                     input
                 };
                 let mut r = Row::new(i + 1, &input, Outcome::Duplicate);
-                r.user = Some(login);
+                r.user = login;
                 r.user_id = Some(id);
                 r.group = group;
                 r.duplicate_of = Some(at + 1);

@@ -91,11 +91,11 @@ fn grant_by_group_name_puts_by_user_id_and_audits() {
     assert_eq!(v["results"][0]["result"], "added");
     assert_eq!(v["results"][0]["group"], "Figma Users");
     assert_eq!(v["results"][0]["user_id"], "00u1");
-    let lines = sb.audit_lines();
+    let lines = sb.audit_changes();
     assert_eq!(lines.len(), 1);
     assert_eq!(lines[0]["command"], "grant");
     assert_eq!(lines[0]["group"], GID);
-    assert_eq!(lines[0]["result"], "added");
+    assert_eq!(lines[0]["outcome"], "added");
     assert_eq!(lines[0]["request_id"], "req-77");
     assert_eq!(lines[0]["ticket"], "HD-9");
     for m in [find, apps, u, groups, put] {
@@ -150,7 +150,7 @@ fn grant_already_member_sends_no_put() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", text(&out).1);
     assert_eq!(json_out(&out)["results"][0]["result"], "already_member");
-    assert!(sb.audit_lines().is_empty());
+    assert!(sb.audit_changes().is_empty());
     for m in [g, apps, u, groups] {
         m.assert();
     }
@@ -288,7 +288,7 @@ fn grant_to_app_group_is_refused_before_any_change() {
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("APP_GROUP"), "{stderr}");
     assert!(stderr.contains("acme.local AD"), "{stderr}");
-    assert!(sb.audit_lines().is_empty());
+    assert!(sb.audit_changes().is_empty());
     for m in [find, source] {
         m.assert();
     }
@@ -344,9 +344,9 @@ fn grant_403_for_scoped_group_admin_names_the_targets() {
         stderr.contains(&format!("check-perms --for provisioning --group {GID}")),
         "{stderr}"
     );
-    let lines = sb.audit_lines();
+    let lines = sb.audit_changes();
     assert_eq!(
-        (lines.len(), &lines[0]["result"], &lines[0]["group"]),
+        (lines.len(), &lines[0]["outcome"], &lines[0]["group"]),
         (1, &json!("failed"), &json!(GID))
     );
     assert_eq!(lines[0]["request_id"], "req-403");
@@ -377,12 +377,12 @@ fn revoke_with_yes_deletes_membership() {
         .unwrap();
     assert!(out.status.success(), "{}", text(&out).1);
     assert_eq!(json_out(&out)["results"][0]["result"], "removed");
-    let lines = sb.audit_lines();
+    let lines = sb.audit_changes();
     assert_eq!(
         (lines[0]["command"].as_str(), lines[0]["group"].as_str()),
         (Some("revoke"), Some(GID))
     );
-    assert_eq!(lines[0]["result"], "removed");
+    assert_eq!(lines[0]["outcome"], "removed");
     for m in [g, apps, u, groups, delete] {
         m.assert();
     }
@@ -416,12 +416,19 @@ fn revoke_not_member_sends_no_delete() {
 
 #[test]
 fn revoke_without_yes_in_a_pipe_exits_2_and_sends_nothing() {
+    // The user is a member: a removal needs confirmation, and nobody can
+    // give it, so the command refuses after the read-only checks.
     let mut org = Org::new();
-    let gets = org
-        .mock("GET", Matcher::Any)
-        .match_query(Matcher::Any)
-        .expect(0)
-        .create();
+    let g = org.get(
+        &format!("/api/v1/groups/{GID}"),
+        group(GID, "Figma Users", "OKTA_GROUP"),
+    );
+    let apps = group_apps(&mut org);
+    let u = org.get("/api/v1/users/00u2", user("00u2", "bob@acme.com", "ACTIVE"));
+    let groups = org.get(
+        "/api/v1/users/00u2/groups",
+        json!([group(GID, "Figma Users", "OKTA_GROUP")]),
+    );
     let unchanged = org.no_mutation();
     let sb = Sandbox::new();
     let out = sb
@@ -432,8 +439,11 @@ fn revoke_without_yes_in_a_pipe_exits_2_and_sends_nothing() {
     let (_, stderr) = text(&out);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("--yes"), "{stderr}");
-    gets.assert();
+    for m in [g, apps, u, groups] {
+        m.assert();
+    }
     unchanged.assert();
+    assert!(sb.audit_lines().is_empty());
 }
 
 #[test]
@@ -489,7 +499,7 @@ fn dry_run_sends_no_put_or_delete() {
         stderr.contains(&format!("would send PUT /api/v1/groups/{GID}/users/00u2")),
         "{stderr}"
     );
-    assert!(sb.audit_lines().is_empty());
+    assert!(sb.audit_changes().is_empty());
     for m in [g, apps, u, groups, no_groups] {
         m.assert();
     }
@@ -566,7 +576,7 @@ fn bulk_of_200_with_3_bad_users_keeps_order_and_exits_1() {
         .collect();
     assert_eq!(got, want);
     assert_eq!(v["results"][13]["result"], "failed");
-    assert_eq!(sb.audit_lines().len(), 197);
+    assert_eq!(sb.audit_changes().len(), 197);
     for m in [g, apps, members, users, missing, put] {
         m.assert();
     }

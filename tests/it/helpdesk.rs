@@ -25,7 +25,7 @@ fn unlock_locked_out_user_posts_unlock_by_id_and_audits() {
     assert_eq!(v["results"][0]["result"], "unlocked");
     assert_eq!(v["results"][0]["user_id"], "00u1");
     assert_eq!((v["ok"].as_u64(), v["failed"].as_u64()), (Some(1), Some(0)));
-    let lines = sb.audit_lines();
+    let lines = sb.audit_changes();
     assert_eq!(lines.len(), 1);
     let a = &lines[0];
     // The OS account, not the USER variable anyone can set.
@@ -34,7 +34,7 @@ fn unlock_locked_out_user_posts_unlock_by_id_and_audits() {
     assert_eq!(a["command"], "unlock");
     assert_eq!(a["user_id"], "00u1");
     assert_eq!(a["user"], "jane@acme.com");
-    assert_eq!(a["result"], "unlocked");
+    assert_eq!(a["outcome"], "unlocked");
     assert_eq!(a["ticket"], "HD-7");
     assert_eq!(a["request_id"], "req-42");
     assert_eq!(a["profile"], "default");
@@ -59,7 +59,7 @@ fn unlock_active_user_is_not_locked_and_sends_nothing() {
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(stdout.contains("not_locked"), "{stdout}");
     assert!(stderr.contains("ACTIVE"), "{stderr}");
-    assert!(sb.audit_lines().is_empty());
+    assert!(sb.audit_changes().is_empty());
     get.assert();
     unchanged.assert();
 }
@@ -144,7 +144,7 @@ fn bulk_unlock_of_50_with_2_unknown_users() {
     assert!(results[7]["user_id"].is_null());
     assert_eq!(results[31]["result"], "failed");
     assert_eq!(results[49]["result"], "unlocked");
-    assert_eq!(sb.audit_lines().len(), 48);
+    assert_eq!(sb.audit_changes().len(), 48);
     for m in mocks {
         m.assert();
     }
@@ -231,7 +231,7 @@ fn unlock_403_exits_5_naming_help_desk_admin() {
     assert!(stderr.contains("Help Desk Admin"), "{stderr}");
     assert!(stderr.contains("check-perms --for passwords"), "{stderr}");
     assert!(!stderr.contains(TOKEN));
-    assert_eq!(sb.audit_lines()[0]["result"], "failed");
+    assert_eq!(sb.audit_changes()[0]["outcome"], "failed");
     get.assert();
     post.assert();
 }

@@ -1,7 +1,7 @@
 //! The integration tests, one binary (as in jj's `cli/tests/runner.rs`):
 //! one link of the test crate instead of one per file. `support` holds the
 //! sandboxed command and the mock org every module shares.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod support;
 

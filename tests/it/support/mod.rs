@@ -79,6 +79,39 @@ impl Sandbox {
             .map(|l| serde_json::from_str(l).unwrap())
             .collect()
     }
+
+    /// One object per change: its intent line merged with its outcome line
+    /// (same `change_id`). Fails the test when an intent has no outcome,
+    /// an outcome has no intent, or a line is neither.
+    pub fn audit_changes(&self) -> Vec<Value> {
+        let lines = self.audit_lines();
+        let mut changes: Vec<Value> = Vec::new();
+        for line in &lines {
+            let id = line["change_id"].as_str().expect("a change_id").to_string();
+            match line["phase"].as_str() {
+                Some("intent") => {
+                    assert!(line["call"].is_string(), "intent without call: {line}");
+                    changes.push(line.clone());
+                }
+                Some("outcome") => {
+                    let change = changes
+                        .iter_mut()
+                        .find(|c| c["change_id"] == id.as_str() && c["outcome"].is_null())
+                        .unwrap_or_else(|| panic!("outcome without intent: {line}"));
+                    for (k, v) in line.as_object().unwrap() {
+                        if !v.is_null() {
+                            change[k] = v.clone();
+                        }
+                    }
+                }
+                _ => panic!("an audit line of no phase: {line}"),
+            }
+        }
+        for c in &changes {
+            assert!(c["outcome"].is_string(), "intent without outcome: {c}");
+        }
+        changes
+    }
 }
 
 /// Whether a login failed only because no OS keyring answers here: then the
