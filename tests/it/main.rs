@@ -11,6 +11,7 @@ mod check_perms;
 mod client;
 mod client_lib;
 mod expiring;
+mod gate;
 mod generated;
 mod grant;
 mod helpdesk;
