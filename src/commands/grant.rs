@@ -5,10 +5,8 @@ use clap::Args;
 
 use crate::context::Context;
 use crate::error::Result;
-use crate::gate::run::run_all;
 use crate::gate::targets::BulkArgs;
-use crate::gate::{read_targets, Gate};
-use crate::provision::{check_changeable, pick_group, Change, GroupArgs, Membership};
+use crate::provision::{change, Change, GroupArgs};
 
 /// Add users to a group, or give them an app through its Okta group
 #[derive(Debug, Args)]
@@ -40,41 +38,4 @@ pub fn run(ctx: &Context, args: GrantArgs) -> Result<()> {
         &args.bulk,
         args.include_inactive,
     )
-}
-
-/// Grant or revoke: the group, its check, the announcement, then the rows.
-pub fn change(
-    ctx: &Context,
-    change: Change,
-    users: &[String],
-    group: &GroupArgs,
-    bulk: &BulkArgs,
-    include_inactive: bool,
-) -> Result<()> {
-    let targets = read_targets(users, bulk.from.as_deref())?;
-    let command = match change {
-        Change::Add => "grant",
-        Change::Remove => "revoke",
-    };
-    let gate = Gate::open(ctx, command)?;
-    let group = pick_group(ctx, group)?;
-    check_changeable(gate.client, &group)?;
-    let mut job = Membership::new(gate.client, change, &group, targets.len())?;
-    job.include_inactive = include_inactive;
-    let prefix = if ctx.global.dry_run { "dry run: " } else { "" };
-    let users = match targets.len() {
-        1 => "1 user".to_string(),
-        n => format!("{n} users"),
-    };
-    let doing = match change {
-        Change::Add => "adding",
-        Change::Remove => "checking",
-    };
-    let to = match change {
-        Change::Add => "to",
-        Change::Remove => "in",
-    };
-    ctx.out
-        .status(&format!("{prefix}{doing} {users} {to} {}", job.described));
-    run_all(&gate, &job, &targets, bulk.pace())
 }

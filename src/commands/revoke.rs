@@ -3,11 +3,10 @@
 
 use clap::Args;
 
-use super::grant::change;
 use crate::context::Context;
 use crate::error::Result;
 use crate::gate::targets::BulkArgs;
-use crate::provision::{Change, GroupArgs};
+use crate::provision::{change, Change, GroupArgs};
 
 /// Remove users from a group, or take an app away through its Okta group
 #[derive(Debug, Args)]

@@ -105,7 +105,7 @@ pub fn error_from(reply: &Reply) -> Error {
     }
     match kind {
         Kind::Auth => {
-            err = err.hint("the token is invalid, expired or revoked: run `oktactl auth login` with a new token, or fix OKTA_API_TOKEN")
+            err.generic = Some("the token is invalid, expired or revoked: run `oktactl auth login` with a new token, or fix OKTA_API_TOKEN")
         }
         Kind::Permission if err.hints.is_empty() => {
             err.generic = Some("the token's admin lacks a role for this; `oktactl check-perms` shows which")

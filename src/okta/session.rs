@@ -299,14 +299,12 @@ pub fn explain(mut err: Error, reply: &Reply) -> Error {
             .unwrap_or_default();
         err.message.push_str(&format!(": {}{desc}", clean(&code)));
     }
-    let is_token_hint = |h: &String| h.starts_with("the token");
-    if err.hints.iter().any(is_token_hint) {
-        err.hints.retain(|h| !is_token_hint(h));
-        let hint = match err.kind {
+    // The HTTP layer's fallback speaks of an API token: speak of the app.
+    if err.generic.is_some() {
+        err.generic = Some(match err.kind {
             Kind::Permission => "the service app lacks an admin role for this: assign one to the app (Applications › the app › Admin roles); its rights are its scopes ∩ its roles",
             _ => "Okta refused the service app's access token; `oktactl auth status` checks the credential",
-        };
-        err.hints.insert(0, hint.into());
+        });
     }
     err
 }

@@ -7,8 +7,11 @@ mod group;
 
 use std::collections::HashMap;
 
-use crate::error::Error;
-use crate::gate::{Applied, Gate, Job, Outcome, Planned, Row, Step, Target};
+use crate::context::Context;
+use crate::error::{Error, Result};
+use crate::gate::run::run_all;
+use crate::gate::targets::BulkArgs;
+use crate::gate::{read_targets, Applied, Gate, Job, Outcome, Planned, Row, Step, Target};
 use crate::okta::changes::Call;
 use crate::okta::groups::Members;
 use crate::okta::models::{Group, User};
@@ -44,12 +47,7 @@ pub struct Membership<'a> {
 }
 
 impl<'a> Membership<'a> {
-    pub fn new(
-        client: &'a Client,
-        change: Change,
-        group: &'a Group,
-        rows: usize,
-    ) -> crate::error::Result<Self> {
+    pub fn new(client: &'a Client, change: Change, group: &'a Group, rows: usize) -> Result<Self> {
         let members = if rows >= MEMBER_PASS_MIN_ROWS {
             client.members_within(&group.id, rows.div_ceil(4))?
         } else {
@@ -106,7 +104,7 @@ impl<'a> Membership<'a> {
         Some((id.clone(), members.get(id)?.clone()))
     }
 
-    fn is_member(&self, client: &Client, user: &User) -> crate::error::Result<bool> {
+    fn is_member(&self, client: &Client, user: &User) -> Result<bool> {
         match &self.members {
             Some(m) => Ok(m.contains_key(&user.id)),
             None => client.is_member(&self.group.id, &user.id),
@@ -240,4 +238,41 @@ impl Job for Membership<'_> {
             Change::Remove => format!("removing {users} from group '{}'", self.group.profile.name),
         }
     }
+}
+
+/// Grant or revoke: the group, its check, the announcement, then the rows.
+pub fn change(
+    ctx: &Context,
+    change: Change,
+    users: &[String],
+    group: &GroupArgs,
+    bulk: &BulkArgs,
+    include_inactive: bool,
+) -> Result<()> {
+    let targets = read_targets(users, bulk.from.as_deref())?;
+    let command = match change {
+        Change::Add => "grant",
+        Change::Remove => "revoke",
+    };
+    let gate = Gate::open(ctx, command)?;
+    let group = pick_group(ctx, group)?;
+    check_changeable(gate.client, &group)?;
+    let mut job = Membership::new(gate.client, change, &group, targets.len())?;
+    job.include_inactive = include_inactive;
+    let prefix = if ctx.global.dry_run { "dry run: " } else { "" };
+    let users = match targets.len() {
+        1 => "1 user".to_string(),
+        n => format!("{n} users"),
+    };
+    let doing = match change {
+        Change::Add => "adding",
+        Change::Remove => "checking",
+    };
+    let to = match change {
+        Change::Add => "to",
+        Change::Remove => "in",
+    };
+    ctx.out
+        .status(&format!("{prefix}{doing} {users} {to} {}", job.described));
+    run_all(&gate, &job, &targets, bulk.pace())
 }
