@@ -204,7 +204,7 @@ impl Error {
     /// and says only what happened), then `hint: …` lines.
     pub fn render(&self) -> String {
         let mut out = match self.kind {
-            Kind::Cancelled => format!("{}\n", clean(&self.message)),
+            Kind::Cancelled | Kind::Interrupted => format!("{}\n", clean(&self.message)),
             _ => format!("error: {}\n", clean(&self.message)),
         };
         if let Some(why) = self.why.as_deref().or(self.generic) {

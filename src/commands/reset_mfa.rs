@@ -153,6 +153,17 @@ impl Job for ResetMfa {
         })
     }
 
+    fn details(&self) -> Vec<String> {
+        let removed = self.removed.lock().map(|r| r.clone()).unwrap_or_default();
+        std::iter::once("  factors to remove:".to_string())
+            .chain(
+                removed
+                    .iter()
+                    .map(|f| format!("    {}  {}  {}", f.kind, f.provider, f.id)),
+            )
+            .collect()
+    }
+
     fn what(&self, rows: usize) -> String {
         match rows {
             1 => "resetting MFA factors".into(),
@@ -211,16 +222,6 @@ impl ResetMfa {
                 (Call::delete_factor(&user.id, &f.id), removed)
             }
         };
-        if single && !gate.ctx.global.quiet {
-            gate.ctx
-                .out
-                .status(&format!("factors to remove from {login}:"));
-            for f in &removed {
-                gate.ctx
-                    .out
-                    .status(&format!("  {}  {}  {}", f.factor_type, f.provider, f.id));
-            }
-        }
         let planned = Planned {
             call,
             user_id: user.id.clone(),

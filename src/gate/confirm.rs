@@ -28,12 +28,21 @@ impl Gate<'_> {
         Ok(true)
     }
 
-    /// One change: the identity card, then `question [y/N]`.
-    pub fn confirm_one(&self, user: &User, question: &str, what: &str) -> Result<()> {
+    /// One change: the identity card, the details, then `question [y/N]`.
+    pub fn confirm_one(
+        &self,
+        user: &User,
+        details: &[String],
+        question: &str,
+        what: &str,
+    ) -> Result<()> {
         if !self.must_ask(what)? {
             return Ok(());
         }
         show_identity(self.ctx, user);
+        for line in details {
+            self.ctx.out.status(line);
+        }
         answer(prompt::confirm(&clean(question))?)
     }
 

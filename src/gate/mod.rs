@@ -144,9 +144,7 @@ impl<'a> Gate<'a> {
             return applied;
         };
         if interrupt::requested() {
-            applied.error = Some(interrupt::error(
-                "interrupted before it was sent; nothing sent",
-            ));
+            applied.error = Some(interrupt::error("interrupted before it was sent; not sent"));
             return applied;
         }
         if self.broken() {

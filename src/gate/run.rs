@@ -44,6 +44,12 @@ pub trait Job: Sync {
         None
     }
 
+    /// Lines shown between the identity card and the question of a
+    /// single-user confirmation (the factors that go, …).
+    fn details(&self) -> Vec<String> {
+        Vec::new()
+    }
+
     /// "removing 3 users from group 'Figma Users'", for a refusal to ask.
     fn what(&self, rows: usize) -> String;
 }
@@ -118,19 +124,19 @@ pub fn run(
 
     let why_skipped = |during: &str| {
         if interrupt::requested() {
-            format!("interrupted {during}; nothing sent")
+            format!("interrupted {during}")
         } else if gate.broken() {
-            "the audit log could not be written; nothing sent".to_string()
+            "not sent: the audit log failed".to_string()
         } else {
             format!(
-                "--max-errors {} was reached {during}; nothing sent",
+                "--max-errors {} reached {during}",
                 pace.max_errors.unwrap_or(0)
             )
         }
     };
     // Stopped while planning: nothing is sent.
     if interrupt::requested() || over_budget() {
-        let why = why_skipped("before this row was sent");
+        let why = why_skipped("while checking; not sent");
         let rows = slots
             .into_iter()
             .zip(targets)
@@ -157,7 +163,7 @@ pub fn run(
     ) {
         let what = job.what(changes.len());
         match changes.as_slice() {
-            [(_, _, user)] if single => gate.confirm_one(user, &question, &what)?,
+            [(_, _, user)] if single => gate.confirm_one(user, &job.details(), &question, &what)?,
             many => {
                 let planned: Vec<&Planned> = many.iter().map(|c| c.1).collect();
                 let verb = job.question(None).unwrap_or(question);
@@ -182,7 +188,7 @@ pub fn run(
             Some(row)
         },
     );
-    let why = why_skipped("before this row started");
+    let why = why_skipped("first; not started");
     let mut finished = done.into_iter().map(Option::flatten);
     let mut rows = Vec::with_capacity(targets.len());
     for (slot, t) in slots.into_iter().zip(targets) {

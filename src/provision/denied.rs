@@ -244,4 +244,13 @@ mod tests {
         let all = classify(&[role("USER_ADMIN", &[])], "00gb");
         assert!(matches!(all, Finding::Unknown));
     }
+
+    #[test]
+    fn the_picker_marks_groups_outside_the_roles() {
+        let roles = [role("USER_ADMIN", &["00ga"])];
+        assert!(outside_reason(&roles, "00gb").is_some_and(|r| r.contains("outside")));
+        assert_eq!(outside_reason(&roles, "00ga"), None);
+        let helpdesk = [role("HELP_DESK_ADMIN", &[])];
+        assert!(outside_reason(&helpdesk, "00ga").is_some());
+    }
 }
