@@ -125,14 +125,13 @@ impl Job for ResetMfa {
 
     fn done(&self, gate: &Gate<'_>, t: &Target, p: &Planned, a: Applied, single: bool) -> Row {
         let mut row = Row::applied(t.row, &t.input, p, a);
-        if let Some(e) = row.failure.take() {
-            let e = needs_role(
+        let failed = row.explain(|e| {
+            needs_role(
                 e.context(format!("resetting the factors of {}", p.user)),
                 HELP_DESK,
-            );
-            row.error = Some(e.short());
-            row.failure = Some(e);
-        } else if single && row.result == Outcome::Reset {
+            )
+        });
+        if !failed && single && row.result == Outcome::Reset {
             let n = self.removed.lock().map(|r| r.len()).unwrap_or(0);
             gate.ctx.out.status(&format!(
                 "removed {n} factor(s) of {}; they enrol again at their next sign-in",

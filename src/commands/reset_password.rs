@@ -138,10 +138,8 @@ impl Job for Reset {
             noop: None,
         };
         if let Err(e) = refuse_by_status(&user) {
-            let mut row = Row::planned(t.row, &t.input, &planned, Outcome::Refused);
-            row.error = Some(e.short());
-            row.failure = Some(e);
-            return Step::Done(Box::new(row));
+            let row = Row::planned(t.row, &t.input, &planned, Outcome::Refused);
+            return Step::Done(Box::new(row.with_failure(e)));
         }
         Step::Change(Box::new(planned), Box::new(user))
     }
@@ -149,13 +147,12 @@ impl Job for Reset {
     fn done(&self, _: &Gate<'_>, t: &Target, p: &Planned, a: Applied, single: bool) -> Row {
         let secrets: Option<Result<Secrets>> = a.reply.as_ref().map(|r| r.json_or_default());
         let mut row = Row::applied(t.row, &t.input, p, a);
-        if let Some(e) = row.failure.take() {
-            let e = needs_role(
+        if row.explain(|e| {
+            needs_role(
                 e.context(format!("resetting the password of {}", p.user)),
                 HELP_DESK,
-            );
-            row.error = Some(e.short());
-            row.failure = Some(e);
+            )
+        }) {
             return row;
         }
         let wanted = match (self.mode, secrets) {
@@ -182,8 +179,7 @@ impl Job for Reset {
                 ))
                 .hint("run the command again to get a new one");
                 row.result = Outcome::Unknown;
-                row.error = Some(e.short());
-                row.failure = Some(e);
+                return row.with_failure(e);
             }
         }
         row

@@ -66,11 +66,7 @@ impl Job for Unlock {
 
     fn done(&self, gate: &Gate<'_>, t: &Target, p: &Planned, a: Applied, single: bool) -> Row {
         let mut row = Row::applied(t.row, &t.input, p, a);
-        if let Some(e) = row.failure.take() {
-            let e = needs_role(e.context(format!("unlocking {}", p.user)), HELP_DESK);
-            row.error = Some(e.short());
-            row.failure = Some(e);
-        }
+        row.explain(|e| needs_role(e.context(format!("unlocking {}", p.user)), HELP_DESK));
         if single {
             match row.result {
                 Outcome::Unlocked => gate.ctx.out.status(&format!("unlocked {}", p.user)),

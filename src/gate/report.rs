@@ -56,10 +56,14 @@ impl Row {
 
     /// A row that failed (or was refused) before anything was sent.
     pub fn failed(row: usize, input: &str, outcome: Outcome, e: Error) -> Row {
-        let mut r = Row::new(row, input, outcome);
-        r.error = Some(e.short());
-        r.failure = Some(e);
-        r
+        Row::new(row, input, outcome).with_failure(e)
+    }
+
+    /// The row with this failure: its short text in `error`.
+    pub fn with_failure(mut self, e: Error) -> Row {
+        self.error = Some(e.short());
+        self.failure = Some(e);
+        self
     }
 
     /// The row of a planned change, as planned.
@@ -77,11 +81,24 @@ impl Row {
         r.request = Some(a.request);
         r.request_id = a.request_id;
         r.change_id = a.change_id;
-        if let Some(e) = a.error {
-            r.error = Some(e.short());
-            r.failure = Some(e);
+        match a.error {
+            Some(e) => r.with_failure(e),
+            None => r,
         }
-        r
+    }
+
+    /// Reword the row's failure, if any, in the command's terms (its
+    /// short text follows); `true` when there was one.
+    pub fn explain(&mut self, f: impl FnOnce(Error) -> Error) -> bool {
+        match self.failure.take() {
+            Some(e) => {
+                let e = f(e);
+                self.error = Some(e.short());
+                self.failure = Some(e);
+                true
+            }
+            None => false,
+        }
     }
 
     /// Who the row is about: the login once known, else the input.

@@ -145,38 +145,35 @@ impl Job for Membership<'_> {
         let login = user.login().to_string();
         let adding = self.change == Change::Add;
         if adding && !self.include_inactive && INACTIVE.contains(&user.status.as_str()) {
-            let mut row = Row::planned(
+            let e = Error::failed(format!(
+                "{login} is {}: not added to '{}'",
+                user.status, self.group.profile.name
+            ))
+            .why(format!(
+                "the user is {}: no new access for an inactive account",
+                user.status
+            ))
+            .hint("pass --include-inactive to add inactive users too");
+            let row = Row::planned(
                 t.row,
                 &t.input,
                 &self.planned(&user.id, &login),
                 Outcome::NotActive,
             );
-            let e = Error::failed(format!(
-                "{login} is {}: not added to '{}' (no new access for an inactive account)",
-                user.status, self.group.profile.name
-            ))
-            .hint("pass --include-inactive to add inactive users too");
-            row.error = Some(format!(
-                "the user is {}; --include-inactive adds them",
-                user.status
-            ));
-            row.failure = Some(e);
-            return Step::Done(Box::new(row));
+            return Step::Done(Box::new(row.with_failure(e)));
         }
         match self.is_member(gate.client, &user) {
             Ok(member) if member == adding => return self.noop(gate, t, &user.id, &login, single),
             Ok(_) => {}
             Err(e) => {
                 let e = e.context(format!("checking whether {login} is a member"));
-                let mut row = Row::planned(
+                let row = Row::planned(
                     t.row,
                     &t.input,
                     &self.planned(&user.id, &login),
                     Outcome::Failed,
                 );
-                row.error = Some(e.short());
-                row.failure = Some(e);
-                return Step::Done(Box::new(row));
+                return Step::Done(Box::new(row.with_failure(e)));
             }
         }
         let planned = self.planned(&user.id, &login);
@@ -184,9 +181,8 @@ impl Job for Membership<'_> {
             if let Some(why) = self.denied.preview(adding, &user.id, &login) {
                 let mut row = Row::planned(t.row, &t.input, &planned, Outcome::WouldFail);
                 row.request = planned.call.text(gate.client).ok();
-                row.error = Some(why.clone());
-                row.failure = Some(Error::new(crate::error::Kind::Permission, why));
-                return Step::Done(Box::new(row));
+                let e = Error::new(crate::error::Kind::Permission, why);
+                return Step::Done(Box::new(row.with_failure(e)));
             }
         }
         Step::Change(Box::new(planned), Box::new(user))
@@ -199,12 +195,11 @@ impl Job for Membership<'_> {
             Change::Add => ("adding", "to"),
             Change::Remove => ("removing", "from"),
         };
-        if let Some(e) = row.failure.take() {
+        let failed = row.explain(|e| {
             let e = e.context(format!("{doing} {} ({}) {to} '{g}'", p.user, p.user_id));
-            let e = self.denied.explain(e, self.change == Change::Add, &p.user);
-            row.error = Some(e.short());
-            row.failure = Some(e);
-        } else if single && matches!(row.result, Outcome::Added | Outcome::Removed) {
+            self.denied.explain(e, self.change == Change::Add, &p.user)
+        });
+        if !failed && single && matches!(row.result, Outcome::Added | Outcome::Removed) {
             gate.ctx
                 .out
                 .status(&format!("{} {} {to} '{g}'", row.result, p.user));

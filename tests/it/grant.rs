@@ -216,6 +216,79 @@ fn grant_by_app_with_one_okta_group() {
 }
 
 #[test]
+fn revoke_by_app_removes_from_its_okta_group() {
+    let mut org = Org::new();
+    let (find, assigned) = app_with_groups(
+        &mut org,
+        json!([assignment(group(GID, "Figma Users", "OKTA_GROUP"))]),
+    );
+    let apps = group_apps(&mut org);
+    let u = org.get("/api/v1/users/00u2", user("00u2", "bob@acme.com", "ACTIVE"));
+    let groups = org.get(
+        "/api/v1/users/00u2/groups",
+        json!([group(GID, "Figma Users", "OKTA_GROUP")]),
+    );
+    let delete = membership(&mut org, "DELETE", "00u2");
+    let sb = Sandbox::new();
+    let (out, _, stderr) = sb.run(
+        &org.url(),
+        &["revoke", "00u2", "--app", "Figma", "--yes", "-o", "json"],
+    );
+    assert!(out.status.success(), "{stderr}");
+    let v = json_out(&out);
+    assert_eq!(v["results"][0]["result"], "removed");
+    assert_eq!(v["results"][0]["group"], "Figma Users");
+    assert_eq!(sb.audit_changes()[0]["group"], GID);
+    for m in [find, assigned, apps, u, groups, delete] {
+        m.assert();
+    }
+}
+
+#[test]
+fn grant_leaves_inactive_users_alone_unless_asked() {
+    let mut org = Org::new();
+    let g = org.get_n(
+        &format!("/api/v1/groups/{GID}"),
+        group(GID, "Figma Users", "OKTA_GROUP"),
+        2,
+    );
+    let apps = org.get_n(&format!("/api/v1/groups/{GID}/apps"), json!([]), 2);
+    let u = org.get_n(
+        "/api/v1/users/00u9",
+        user("00u9", "gone@acme.com", "DEPROVISIONED"),
+        2,
+    );
+    let groups = org.get("/api/v1/users/00u9/groups", json!([]));
+    let put = membership(&mut org, "PUT", "00u9");
+    let sb = Sandbox::new();
+    let (out, _, stderr) = sb.run(&org.url(), &["grant", "00u9", "--group", GID]);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("gone@acme.com is DEPROVISIONED"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--include-inactive"), "{stderr}");
+    assert!(sb.audit_lines().is_empty());
+    let (out, _, stderr) = sb.run(
+        &org.url(),
+        &[
+            "grant",
+            "00u9",
+            "--group",
+            GID,
+            "--include-inactive",
+            "-o",
+            "json",
+        ],
+    );
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(json_out(&out)["results"][0]["result"], "added");
+    for m in [g, apps, u, groups, put] {
+        m.assert();
+    }
+}
+
+#[test]
 fn grant_by_app_with_two_okta_groups_names_them_and_exits_3() {
     let mut org = Org::new();
     let (find, assigned) = app_with_groups(
