@@ -14,6 +14,7 @@ mod expiring;
 mod generated;
 mod grant;
 mod helpdesk;
+mod interrupt;
 mod keyring;
 mod log;
 mod oauth;
