@@ -15,6 +15,7 @@ mod gate;
 mod generated;
 mod grant;
 mod helpdesk;
+mod interrupt;
 mod keyring;
 mod log;
 mod oauth;

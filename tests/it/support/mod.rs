@@ -2,6 +2,7 @@
 //! inherited variables, temp config/state dirs), Okta-shaped JSON, and the
 //! mock org (`org::Org`) the tests mount their answers on.
 
+pub mod fake;
 pub mod oauth;
 pub mod org;
 
@@ -40,16 +41,23 @@ impl Sandbox {
     /// `oktactl` with a cleared environment and no org or token.
     pub fn bare(&self) -> Command {
         let mut c = Command::cargo_bin("oktactl").unwrap();
-        let home = self.dir.path();
         c.env_clear()
-            .env("HOME", home)
-            .env("XDG_CONFIG_HOME", home.join("config"))
-            .env("XDG_DATA_HOME", home.join("data"))
-            .env("XDG_STATE_HOME", home.join("state"))
-            .env("OKTACTL_CONFIG", home.join("config.toml"))
-            .env("OKTACTL_AUDIT_LOG", home.join("audit.log"))
+            .envs(self.env())
             .timeout(std::time::Duration::from_secs(60));
         c
+    }
+
+    /// The whole environment of `bare()`: home, XDG dirs, config, audit log.
+    pub fn env(&self) -> Vec<(&'static str, std::path::PathBuf)> {
+        let home = self.dir.path();
+        vec![
+            ("HOME", home.to_path_buf()),
+            ("XDG_CONFIG_HOME", home.join("config")),
+            ("XDG_DATA_HOME", home.join("data")),
+            ("XDG_STATE_HOME", home.join("state")),
+            ("OKTACTL_CONFIG", home.join("config.toml")),
+            ("OKTACTL_AUDIT_LOG", home.join("audit.log")),
+        ]
     }
 
     /// Run `oktactl args` against `org`: the output and its stdout/stderr.
