@@ -16,7 +16,7 @@ use crate::support::{user, Sandbox, TOKEN};
 use mockito::{Matcher, Mock, Server};
 use rexpect::process::WaitStatus;
 use rexpect::session::{spawn_with_options, Options, PtySession};
-use rustix::termios::{tcgetattr, LocalModes};
+use rustix::termios::{tcgetattr, tcsetwinsize, LocalModes, Winsize};
 
 /// The longest any one wait on the program may take.
 const TIMEOUT_MS: u64 = 15_000;
@@ -24,7 +24,7 @@ const TIMEOUT_MS: u64 = 15_000;
 const SETTLE: Duration = Duration::from_millis(800);
 const GONE: &str = "cancelled; nothing was changed";
 
-/// `oktactl ARGS` in a pseudo-terminal, environment as in
+/// `oktactl ARGS` in a pseudo-terminal 100 columns wide, environment as in
 /// `support::Sandbox::cmd` (cleared, temp home), plus TERM=xterm.
 fn spawn(sb: &Sandbox, server: &Server, args: &[&str]) -> PtySession {
     let home = sb.dir.path();
@@ -41,7 +41,17 @@ fn spawn(sb: &Sandbox, server: &Server, args: &[&str]) -> PtySession {
         .env("TERM", "xterm")
         .args(args);
     let options = Options::new().timeout_ms(Some(TIMEOUT_MS));
-    spawn_with_options(cmd, options).unwrap()
+    let p = spawn_with_options(cmd, options).unwrap();
+    // A new pty is 0x0, which no terminal window is. The program asks for
+    // the size only when it prints a question or a table, long after this.
+    let size = Winsize {
+        ws_row: 30,
+        ws_col: 100,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    tcsetwinsize(p.process().get_file_handle().unwrap(), size).unwrap();
+    p
 }
 
 fn reset(sb: &Sandbox, server: &Server) -> PtySession {
