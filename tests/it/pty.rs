@@ -4,7 +4,8 @@
 //! `n` and Ctrl-C and Esc cancel, and the terminal's modes come back; an
 //! Enter typed before the user picker appears does not pick anyone.
 //! `revoke` in bulk: above 10 removals the count must be typed, up to 10
-//! `yes` will do, non-members are never asked about.
+//! `yes` will do, non-members are never asked about; and a profile's
+//! terminal escapes and bidi controls reach the terminal escaped.
 #![cfg(unix)]
 #![allow(clippy::panic)]
 
@@ -627,4 +628,50 @@ fn no_question_when_nobody_is_a_member() {
     assert!(out.contains("9 rows: 9 not_member"), "{out}");
     assert!(sb.audit_lines().is_empty());
     mocks.iter().for_each(Mock::assert);
+}
+
+#[test]
+fn escapes_in_a_profile_reach_the_terminal_escaped() {
+    let mut org = Org::new();
+    let mut u = user("00u1", "jane@acme.com", "ACTIVE");
+    u["profile"]["firstName"] = "Jane\u{1b}]0;pwned\u{7}\u{1b}[2J".into();
+    u["profile"]["lastName"] = "\u{202E}eoD".into();
+    let mocks = [
+        org.get(
+            &format!("/api/v1/groups/{GID}"),
+            group(GID, "Figma Users", "OKTA_GROUP"),
+        ),
+        org.get(&format!("/api/v1/groups/{GID}/apps"), json!([])),
+        org.user("jane%40acme.com", u),
+        org.get(
+            "/api/v1/users/00u1/groups",
+            json!([group(GID, "Figma Users", "OKTA_GROUP")]),
+        ),
+    ];
+    let unchanged = org.no_mutation();
+    let sb = Sandbox::new();
+    let mut p = spawn(&sb, &org, &["revoke", "jane@acme.com", "--group", GID]);
+    let before = shown(&p.exp_string("[y/N] ").unwrap());
+    let name = r"Jane\u{1b}]0;pwned\u{7}\u{1b}[2J \u{202e}eoD";
+    assert!(
+        before.contains(&format!("  name        {name}")),
+        "the card: {before}"
+    );
+    assert!(
+        before.contains(&format!("Remove jane@acme.com ({name}) from 'Figma Users'")),
+        "the question: {before}"
+    );
+    type_keys(&mut p, "n\r");
+    let (rest, code) = finish(&mut p);
+    let all = before + &shown(&rest);
+    assert_eq!(code, 1, "{all}");
+    assert!(all.contains(GONE), "{all}");
+    for raw in ['\u{1b}', '\u{7}', '\u{202E}'] {
+        assert!(
+            !all.contains(raw),
+            "a raw {raw:?} reached the terminal: {all:?}"
+        );
+    }
+    mocks.iter().for_each(Mock::assert);
+    unchanged.assert();
 }
