@@ -7,27 +7,35 @@ use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use crate::error::{Error, Kind, Result};
+use crate::output;
 
 static FLAG: OnceLock<Arc<AtomicBool>> = OnceLock::new();
 
 /// Take over SIGINT and SIGTERM for the rest of the process (idempotent).
-/// Before this, a signal ends the process as usual.
+/// Before this, a signal ends the process as usual. A thread waits for
+/// the signals: the first sets the flag, the second ends the process at
+/// once (exit 130), saying what that leaves behind.
 pub fn install() -> Result<()> {
     if FLAG.get().is_some() {
         return Ok(());
     }
-    let flag = FLAG.get_or_init(|| Arc::new(AtomicBool::new(false)));
+    let flag = Arc::clone(FLAG.get_or_init(|| Arc::new(AtomicBool::new(false))));
     #[cfg(unix)]
     {
         use signal_hook::consts::{SIGINT, SIGTERM};
-        use signal_hook::flag;
-        for sig in [SIGINT, SIGTERM] {
-            // Registered first, so it sees the flag as it was before this
-            // signal: a second signal exits at once.
-            flag::register_conditional_shutdown(sig, 130, Arc::clone(flag))
-                .and_then(|_| flag::register(sig, Arc::clone(flag)))
-                .map_err(|e| Error::failed(format!("cannot handle interrupts: {e}")))?;
-        }
+        use signal_hook::iterator::Signals;
+        let mut signals = Signals::new([SIGINT, SIGTERM])
+            .map_err(|e| Error::failed(format!("cannot handle interrupts: {e}")))?;
+        std::thread::spawn(move || {
+            for _ in signals.forever() {
+                if flag.swap(true, Ordering::SeqCst) {
+                    output::last_words(
+                        "interrupted again: exiting now; changes in flight may have no outcome line: `oktactl audit --unfinished` lists them",
+                    );
+                    std::process::exit(130);
+                }
+            }
+        });
     }
     Ok(())
 }

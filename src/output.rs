@@ -141,6 +141,7 @@ impl Stderr {
         if !self.terminal || self.quiet || len < 2 {
             return;
         }
+        quiet_control_echo();
         let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
         let template =
             format!("{label:<9} {{bar:30}} {{pos}}/{{len}} rows  {{elapsed}} elapsed, eta {{eta}}");
@@ -166,7 +167,56 @@ impl Stderr {
                 bar.finish_and_clear();
             }
         }
+        restore_terminal();
     }
+}
+
+/// The terminal's modes before the progress bar changed them.
+#[cfg(unix)]
+static SAVED_MODES: Mutex<Option<rustix::termios::Termios>> = Mutex::new(None);
+
+/// While a bar is drawn, the terminal must not echo `^C`: the echo moves
+/// the cursor, and the bar then clears the wrong line and leaves a frozen
+/// copy of itself on screen.
+fn quiet_control_echo() {
+    #[cfg(unix)]
+    {
+        use rustix::termios::{tcgetattr, tcsetattr, LocalModes, OptionalActions};
+        let stdin = std::io::stdin();
+        if !stdin.is_terminal() {
+            return;
+        }
+        let Ok(saved) = tcgetattr(&stdin) else { return };
+        let mut quiet = saved.clone();
+        quiet.local_modes -= LocalModes::ECHOCTL;
+        if let Ok(mut slot) = SAVED_MODES.lock() {
+            if slot.is_none() && tcsetattr(&stdin, OptionalActions::Now, &quiet).is_ok() {
+                *slot = Some(saved);
+            }
+        }
+    }
+}
+
+/// Put back the terminal modes the bar changed (also before an exit on a
+/// second interrupt).
+pub fn restore_terminal() {
+    #[cfg(unix)]
+    {
+        use rustix::termios::{tcsetattr, OptionalActions};
+        if let Ok(mut slot) = SAVED_MODES.lock() {
+            if let Some(saved) = slot.take() {
+                let _ = tcsetattr(std::io::stdin(), OptionalActions::Now, &saved);
+            }
+        }
+    }
+}
+
+/// A last line on stderr when the process must end at once (a second
+/// interrupt): no bar, no lock that another thread might hold.
+pub fn last_words(text: &str) {
+    restore_terminal();
+    let mut err = std::io::stderr();
+    let _ = writeln!(err, "\n{}", clean(text));
 }
 
 fn write_err(e: std::io::Error) -> Error {

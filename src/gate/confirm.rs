@@ -63,8 +63,10 @@ impl Gate<'_> {
         }
         let question = clean(&verb.replace("{n}", &n.to_string()));
         if n > TYPE_COUNT_ABOVE {
-            let asked = format!("{question}? Type {n} to confirm");
-            answer(prompt::confirm_typed(&asked, &n.to_string())?)
+            answer(prompt::confirm_typed(
+                &format!("{question}?"),
+                &n.to_string(),
+            )?)
         } else {
             answer(prompt::confirm(&format!("{question}?"))?)
         }

@@ -122,21 +122,21 @@ pub fn run(
         .collect();
     drop_duplicates(&mut slots);
 
-    let why_skipped = |during: &str| {
+    let why_skipped = |what: &str| {
         if interrupt::requested() {
-            format!("interrupted {during}")
+            format!("interrupted; {what}")
         } else if gate.broken() {
-            "not sent: the audit log failed".to_string()
+            format!("the audit log failed; {what}")
         } else {
             format!(
-                "--max-errors {} reached {during}",
+                "--max-errors {} reached; {what}",
                 pace.max_errors.unwrap_or(0)
             )
         }
     };
     // Stopped while planning: nothing is sent.
     if interrupt::requested() || over_budget() {
-        let why = why_skipped("while checking; not sent");
+        let why = why_skipped("not sent");
         let rows = slots
             .into_iter()
             .zip(targets)
@@ -188,7 +188,7 @@ pub fn run(
             Some(row)
         },
     );
-    let why = why_skipped("first; not started");
+    let why = why_skipped("not started");
     let mut finished = done.into_iter().map(Option::flatten);
     let mut rows = Vec::with_capacity(targets.len());
     for (slot, t) in slots.into_iter().zip(targets) {

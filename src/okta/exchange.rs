@@ -177,7 +177,7 @@ impl Client {
         };
         if self.err.verbose() || (fresh && wait >= ANNOUNCE_WAIT) {
             self.err.status(&format!(
-                "oktactl: {why}; waiting {:.1} s for Okta's window to reset",
+                "{why}; waiting {:.1} s for Okta's window to reset",
                 wait.as_secs_f64()
             ));
         }

@@ -259,15 +259,9 @@ pub fn change(
         1 => "1 user".to_string(),
         n => format!("{n} users"),
     };
-    let doing = match change {
-        Change::Add => "adding",
-        Change::Remove => "checking",
-    };
-    let to = match change {
-        Change::Add => "to",
-        Change::Remove => "in",
-    };
-    ctx.out
-        .status(&format!("{prefix}{doing} {users} {to} {}", job.described));
+    ctx.out.status(&format!(
+        "{prefix}checking {users} against {}",
+        job.described
+    ));
     run_all(&gate, &job, &targets, bulk.pace())
 }

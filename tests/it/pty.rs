@@ -516,7 +516,7 @@ fn assert_removed(sb: &Sandbox, users: &[usize]) {
 fn at_typed_prompt(p: &mut PtySession) -> String {
     let before = shown(&p.exp_string("[type 12 to confirm] ").unwrap());
     assert!(
-        before.contains("Remove 12 users from 'Figma Users'") && before.contains("Type 12"),
+        before.contains("Remove 12 users from 'Figma Users'") && !before.contains("Type 12"),
         "{before}"
     );
     // The first ten rows, then how many more; never the eleventh.

@@ -161,19 +161,9 @@ impl Tabular for Change {
         .map(or_dash)
         .collect()
     }
+    /// What reads at a terminal; JSON and CSV carry every column.
     fn table_columns() -> Vec<&'static str> {
-        vec![
-            "time",
-            "command",
-            "user",
-            "group",
-            "call",
-            "outcome",
-            "ticket",
-            "request_id",
-            "operator",
-            "change_id",
-        ]
+        vec!["time", "command", "user", "outcome", "ticket", "operator"]
     }
 }
 
