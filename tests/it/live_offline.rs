@@ -11,10 +11,11 @@ mod suite;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
+use crate::support::oauth::{ec_sec1, token_endpoint_for, Checker, CLIENT_ID};
 use crate::support::org::Org;
 use crate::support::{group, okta_error, user, Sandbox, TOKEN};
 use mockito::{Matcher, Mock};
-use oktactl::credentials::{Credential, Token};
+use oktactl::credentials::{parse_scopes, Credential, ServiceApp, Token};
 use serde_json::{json, Value};
 use suite::{Bin, Env, Point, Report};
 
@@ -505,11 +506,37 @@ fn a_malformed_answer_fails_the_point_and_the_helpers_read_what_oktactl_prints()
     );
 }
 
+/// The suite's environment for the service app `CLIENT_ID` with `key`.
+fn app_env(sb: &Sandbox, org: &str, key: &str) -> Env {
+    let mut vars: Vec<(String, String)> = sb
+        .env()
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.display().to_string()))
+        .collect();
+    for (k, v) in [
+        ("OKTA_ORG_URL", org),
+        ("OKTA_CLIENT_ID", CLIENT_ID),
+        ("OKTA_PRIVATE_KEY", key),
+    ] {
+        vars.push((k.into(), v.into()));
+    }
+    let app = ServiceApp {
+        client_id: CLIENT_ID.into(),
+        key: oktactl::oauth::ClientKey::parse(key, None).unwrap(),
+        scopes: parse_scopes(None),
+    };
+    Env::new(
+        oktactl::config::parse_org(org).unwrap(),
+        Credential::ServiceApp(app),
+        Bin {
+            inherit: false,
+            vars,
+        },
+    )
+}
+
 #[test]
 fn with_a_service_app_the_dpop_and_roles_points_read_the_app_and_keep_its_secrets_out() {
-    use crate::support::oauth::{ec_sec1, token_endpoint_for, Checker, CLIENT_ID};
-    use oktactl::credentials::{parse_scopes, ServiceApp};
-
     let mut org = Org::new();
     let chk = Checker::default();
     let key = ec_sec1();
@@ -525,31 +552,7 @@ fn with_a_service_app_the_dpop_and_roles_points_read_the_app_and_keep_its_secret
         .expect(4)
         .create();
     let sb = Sandbox::new();
-    let mut vars: Vec<(String, String)> = sb
-        .env()
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v.display().to_string()))
-        .collect();
-    for (k, v) in [
-        ("OKTA_ORG_URL", org.url()),
-        ("OKTA_CLIENT_ID", CLIENT_ID.into()),
-        ("OKTA_PRIVATE_KEY", key.private_text.clone()),
-    ] {
-        vars.push((k.into(), v));
-    }
-    let app = ServiceApp {
-        client_id: CLIENT_ID.into(),
-        key: oktactl::oauth::ClientKey::parse(&key.private_text, None).unwrap(),
-        scopes: parse_scopes(None),
-    };
-    let env = Env::new(
-        oktactl::config::parse_org(&org.url()).unwrap(),
-        Credential::ServiceApp(app),
-        Bin {
-            inherit: false,
-            vars,
-        },
-    );
+    let env = app_env(&sb, &org.url(), &key.private_text);
     let (r, text) = report(
         &sb,
         &env,
@@ -590,4 +593,42 @@ fn with_a_service_app_the_dpop_and_roles_points_read_the_app_and_keep_its_secret
     for m in [challenge, roles] {
         m.assert();
     }
+}
+
+#[test]
+fn a_service_app_okta_refuses_is_an_answer_not_a_failure() {
+    let mut org = Org::new();
+    let refused = org
+        .mock("POST", "/oauth2/v1/token")
+        .with_status(401)
+        .with_body(r#"{"error":"invalid_client","error_description":"The client_assertion signature is invalid."}"#)
+        .expect_at_least(2)
+        .create();
+    let key = ec_sec1();
+    let sb = Sandbox::new();
+    let env = app_env(&sb, &org.url(), &key.private_text);
+    let (r, text) = report(
+        &sb,
+        &env,
+        &[
+            suite::points::unsolicited_dpop,
+            suite::points::own_roles_readable,
+        ],
+    );
+
+    assert!(!text.contains(&key.marker), "{text}");
+    let dpop = point(&r, "unsolicited_dpop");
+    assert_eq!(dpop["outcome"], "answered", "{dpop:#}");
+    assert_eq!(
+        dpop["conclusion"],
+        "not settled: Okta gave the app no access token"
+    );
+    assert_eq!(dpop["steps"][0]["exit_code"], 4);
+    let own = point(&r, "own_roles_readable");
+    assert_eq!(
+        (own["status"].as_u64(), own["errorCode"].as_str()),
+        (Some(401), Some("invalid_client")),
+        "{own:#}"
+    );
+    refused.assert();
 }

@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 
 use super::bin::traced;
 use super::lookup::{me, types_of};
-use super::{run, Answer, Env, Point};
+use super::{answered_in, run, short, Answer, Env, Point};
 
 pub fn own_roles_readable(env: &Env) -> Point {
     run(
@@ -86,7 +86,19 @@ pub fn unsolicited_dpop(env: &Env) -> Point {
             p.step(&ran.step);
             let token_statuses = traced(&ran.stderr, "/oauth2/v1/token");
             let api_statuses = traced(&ran.stderr, "/oauth2/v1/clients");
-            let dpop = session.access(client).map(|a| a.dpop).map_err(|e| e.render())?;
+            let dpop = match session.access(client) {
+                Ok(access) => access.dpop,
+                // Okta refusing the app is its answer; no answer at all is not.
+                Err(e) => {
+                    let (status, _) = answered_in(&e.message).ok_or_else(|| e.render())?;
+                    p.set("token_endpoint_statuses", json!(token_statuses));
+                    p.answered(
+                        format!("the token endpoint answered {status}: {}", short(&e.message)),
+                        "not settled: Okta gave the app no access token".into(),
+                    );
+                    return Ok(());
+                }
+            };
             let url = client
                 .oauth2(&["clients", session.client_id(), "roles"], &[])
                 .map_err(|e| e.render())?;
