@@ -17,6 +17,7 @@ mod grant;
 mod helpdesk;
 mod interrupt;
 mod keyring;
+mod live_offline;
 mod log;
 mod oauth;
 mod pty;
