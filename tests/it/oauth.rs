@@ -502,7 +502,6 @@ fn app_key_round_trips_through_the_real_keyring() {
     // second process's token proves the keyring held the key.
     let (challenge, token) =
         token_endpoint_for(&mut server, &chk, key.public.clone(), 3600, ALL, 2);
-    let token = token.expect(2).create();
     let out = cmd()
         .args([
             "auth",

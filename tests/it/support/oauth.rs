@@ -301,7 +301,12 @@ pub fn token_endpoint_for(
             })
             .to_string()
             .into_bytes()
-        })
-        .create();
-    (challenge, token)
+        });
+    // One token per run; a single run may renew it, so at least one.
+    let token = if processes > 1 {
+        token.expect(processes)
+    } else {
+        token.expect_at_least(1)
+    };
+    (challenge, token.create())
 }
