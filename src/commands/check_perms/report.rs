@@ -36,7 +36,7 @@ pub fn add_rows(report: &mut Report, roles: Option<&[ScopedRole]>) {
                 .flatten()
                 .filter(|r| &r.role.kind == kind)
                 .collect();
-            let mut c = rows::check(&perms::RIGHTS[0]);
+            let mut c = rows::check(perms::GROUP_MEMBERSHIP);
             c.right = format!("role {kind}");
             c.description = "a role the selected jobs do not need".into();
             c.result = "EXCESS";
@@ -50,7 +50,7 @@ pub fn add_rows(report: &mut Report, roles: Option<&[ScopedRole]>) {
         }
     }
     for g in &report.groups_checked {
-        let mut c = rows::check(&perms::RIGHTS[0]);
+        let mut c = rows::check(perms::GROUP_MEMBERSHIP);
         c.right = format!("group {}", g.group);
         c.description = format!("the jobs can change group {} ({})", g.group, g.id);
         c.result = if g.covered { "PASS" } else { "FAIL" };

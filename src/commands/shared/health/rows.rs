@@ -73,6 +73,8 @@ pub fn owner(login: &str, status: &str) -> HealthRow {
             format!("{login} is {status}: Okta deprovisions a deactivated user's tokens and refuses a suspended user's"),
         )
         .fix("reactivate or unsuspend the account, or create the token under an active service account"),
+        // UNCONFIRMED: Okta documents only deactivation (tokens are
+        // deprovisioned); a locked-out or password-expired owner is a warning.
         other => row(
             check,
             Level::Warn,
@@ -82,7 +84,9 @@ pub fn owner(login: &str, status: &str) -> HealthRow {
     }
 }
 
-/// Expiry and network rows of one API token.
+/// Expiry and network rows of one API token. Whether the listing already
+/// counts the call that reads it (for the token in use) is UNCONFIRMED: a
+/// WARN is never a failure, so either answer is safe.
 pub fn token(t: &ApiToken, now: Timestamp) -> [HealthRow; 2] {
     let who = format!("token '{}' ({})", t.name, t.id);
     let window = t.token_window.as_deref().unwrap_or("its window");
