@@ -414,7 +414,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__auth__subcmd__logout)
-            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
+            opts="-o -y -v -q -h -V --revoke --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -490,7 +490,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__check__subcmd__perms)
-            opts="-o -y -v -q -h -V --for --group --strict --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
+            opts="-o -y -v -q -h -V --for --group --strict --subject --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -501,6 +501,10 @@ _oktactl() {
                     return 0
                     ;;
                 --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subject)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -620,7 +624,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__grant)
-            opts="-o -y -v -q -h -V --group --app --include-inactive --from --concurrency --max-errors --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
+            opts="-o -y -v -q -h -V --group --app --include-inactive --from --concurrency --max-errors --no-preflight --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1004,7 +1008,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__reset__subcmd__mfa)
-            opts="-o -y -v -q -h -V --factor --from --concurrency --max-errors --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
+            opts="-o -y -v -q -h -V --factor --from --concurrency --max-errors --no-preflight --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1058,7 +1062,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__reset__subcmd__password)
-            opts="-o -y -v -q -h -V --no-email --temp-password --revoke-sessions --from --concurrency --max-errors --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
+            opts="-o -y -v -q -h -V --no-email --temp-password --revoke-sessions --from --concurrency --max-errors --no-preflight --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1108,7 +1112,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__revoke)
-            opts="-o -y -v -q -h -V --group --app --from --concurrency --max-errors --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
+            opts="-o -y -v -q -h -V --group --app --from --concurrency --max-errors --no-preflight --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1166,7 +1170,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__unlock)
-            opts="-o -y -v -q -h -V --force --from --concurrency --max-errors --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
+            opts="-o -y -v -q -h -V --force --from --concurrency --max-errors --no-preflight --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

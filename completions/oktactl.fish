@@ -49,7 +49,7 @@ complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "reset-mfa" -d 'Rese
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "log" -d 'Show a user\'s recent System Log events: lock-outs, resets, factor and group changes'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "audit" -d 'Read the local audit log: the changes made or tried, and those left unfinished'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "expiring" -d 'List users whose password expires soon'
-complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "check-perms" -d 'Audit the token\'s admin roles against what the jobs need'
+complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "check-perms" -d 'Audit the credential\'s admin roles (or another principal\'s) against what the jobs need'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "completions" -d 'Print the shell completion script'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
@@ -110,6 +110,7 @@ json\t''
 csv\t''"
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l revoke -d 'First revoke the API token at Okta (DELETE /api/v1/api-tokens/current), after a confirmation'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
@@ -209,6 +210,7 @@ csv\t''"
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l include-inactive -d 'Also add users who are not active (DEPROVISIONED, STAGED, SUSPENDED)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l no-preflight -d 'Skip the check, before the first change of several, that the credential\'s roles cover the run'
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
@@ -228,6 +230,7 @@ json\t''
 csv\t''"
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l no-preflight -d 'Skip the check, before the first change of several, that the credential\'s roles cover the run'
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
@@ -246,6 +249,7 @@ csv\t''"
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l force -d 'Send the unlock even when the user is not LOCKED_OUT'
+complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l no-preflight -d 'Skip the check, before the first change of several, that the credential\'s roles cover the run'
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
@@ -266,6 +270,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l timeo
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l no-email -d 'Send no email; print the one-time reset URL to hand over yourself (one user)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l temp-password -d 'Expire the password and print a temporary one, to be changed at next sign-in (one user)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l revoke-sessions -d 'Also end the user\'s current sessions'
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l no-preflight -d 'Skip the check, before the first change of several, that the credential\'s roles cover the run'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
@@ -284,6 +289,7 @@ json\t''
 csv\t''"
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l no-preflight -d 'Skip the check, before the first change of several, that the credential\'s roles cover the run'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
@@ -350,6 +356,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l for -d '
 passwords\t'reset-password, unlock, reset-mfa, expiring, log'
 all\t'both'"
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l group -d 'Also check that the group-scoped roles reach this group (id or exact name; repeatable)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l subject -d 'Audit this user (id, login or email) or service app (client id) instead, with this credential as the auditor' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l profile -d 'A named profile from the config file' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -s o -l output -d 'Output format' -r -f -a "table\t''
@@ -390,7 +397,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_see
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions help" -f -a "log" -d 'Show a user\'s recent System Log events: lock-outs, resets, factor and group changes'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions help" -f -a "audit" -d 'Read the local audit log: the changes made or tried, and those left unfinished'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions help" -f -a "expiring" -d 'List users whose password expires soon'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions help" -f -a "check-perms" -d 'Audit the token\'s admin roles against what the jobs need'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions help" -f -a "check-perms" -d 'Audit the credential\'s admin roles (or another principal\'s) against what the jobs need'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions help" -f -a "completions" -d 'Print the shell completion script'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "login" -d 'Verify an API token, or a service app\'s private key, and store it in the OS keyring'

@@ -15,7 +15,8 @@ use crate::gate::{read_targets, Applied, Gate, Job, Outcome, Planned, Row, Step,
 use crate::okta::changes::Call;
 use crate::okta::models::{Factor, User};
 use crate::output::{Format, Tabular};
-use crate::perms::{needs_role, HELP_DESK};
+use crate::perms::{needs_role, HELP_DESK, PASSWORD_RESET};
+use crate::preflight;
 
 /// Factor types whose removal takes the user's other Okta Verify factors with it.
 const OKTA_VERIFY_CASCADE: [&str; 2] = ["push", "signed_nonce"];
@@ -241,6 +242,13 @@ pub fn run(ctx: &Context, args: ResetMfaArgs) -> Result<()> {
             .hint("without --factor, every factor of each user is reset"));
     }
     let gate = Gate::open(ctx, "reset-mfa")?;
+    preflight::check(
+        ctx,
+        PASSWORD_RESET,
+        None,
+        targets.len(),
+        args.bulk.no_preflight,
+    )?;
     let job = ResetMfa {
         factor: args.factor,
         removed: Mutex::new(Vec::new()),

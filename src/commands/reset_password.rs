@@ -16,7 +16,8 @@ use crate::gate::{read_targets, Applied, Gate, Job, Outcome, Planned, Row, Step,
 use crate::okta::changes::Call;
 use crate::okta::models::User;
 use crate::output::{or_dash, Format, Tabular};
-use crate::perms::{needs_role, HELP_DESK};
+use crate::perms::{needs_role, HELP_DESK, PASSWORD_RESET};
+use crate::preflight;
 
 /// Reset a user's password: an emailed link, a one-time URL, or a temporary password
 #[derive(Debug, Args)]
@@ -224,6 +225,13 @@ pub fn run(ctx: &Context, args: ResetPasswordArgs) -> Result<()> {
         .hint("reset several users without them: Okta emails each a reset link"));
     }
     let gate = Gate::open(ctx, "reset-password")?;
+    preflight::check(
+        ctx,
+        PASSWORD_RESET,
+        None,
+        targets.len(),
+        args.bulk.no_preflight,
+    )?;
     let job = Reset {
         mode,
         revoke_sessions: args.revoke_sessions,

@@ -9,7 +9,8 @@ use crate::gate::run::run_all;
 use crate::gate::targets::BulkArgs;
 use crate::gate::{read_targets, Applied, Gate, Job, Outcome, Planned, Row, Step, Target};
 use crate::okta::changes::Call;
-use crate::perms::{needs_role, HELP_DESK};
+use crate::perms::{needs_role, HELP_DESK, PASSWORD_RESET};
+use crate::preflight;
 
 /// Unlock locked-out users
 #[derive(Debug, Args)]
@@ -88,6 +89,13 @@ impl Job for Unlock {
 pub fn run(ctx: &Context, args: UnlockArgs) -> Result<()> {
     let targets = read_targets(&args.users, args.bulk.from.as_deref())?;
     let gate = Gate::open(ctx, "unlock")?;
+    preflight::check(
+        ctx,
+        PASSWORD_RESET,
+        None,
+        targets.len(),
+        args.bulk.no_preflight,
+    )?;
     run_all(
         &gate,
         &Unlock { force: args.force },

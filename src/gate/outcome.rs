@@ -28,6 +28,9 @@ pub enum Outcome {
     Removed,
     NotMember,
     WouldRemove,
+    // auth logout --revoke: the API token revoked at Okta
+    Revoked,
+    WouldRevoke,
     /// The user is not ACTIVE (deprovisioned, staged, suspended): not granted.
     NotActive,
     /// A dry run that knows the change would be refused.
@@ -86,6 +89,8 @@ impl Outcome {
             Outcome::Removed => "removed",
             Outcome::NotMember => "not_member",
             Outcome::WouldRemove => "would_remove",
+            Outcome::Revoked => "revoked",
+            Outcome::WouldRevoke => "would_revoke",
             Outcome::NotActive => "not_active",
             Outcome::WouldFail => "would_fail",
             Outcome::Duplicate => "duplicate",

@@ -34,6 +34,9 @@ pub struct BulkArgs {
     /// Start no new row after N rows failed (the rest are reported `skipped`)
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub max_errors: Option<u32>,
+    /// Skip the check, before the first change of several, that the credential's roles cover the run
+    #[arg(long)]
+    pub no_preflight: bool,
 }
 
 impl BulkArgs {

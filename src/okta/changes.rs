@@ -98,6 +98,12 @@ impl Call {
         Call::new(Method::DELETE, &["groups", group_id, "users", user_id], &[])
     }
 
+    /// `DELETE /api/v1/api-tokens/current`: revokes the API token the
+    /// request is sent with (SSWS only).
+    pub fn revoke_current_token() -> Call {
+        Call::new(Method::DELETE, &["api-tokens", "current"], &[])
+    }
+
     /// Whether sending it twice does no more than sending it once: Okta's
     /// PUT and DELETE of a membership or factor are, and so are unlock and
     /// reset_factors; the password POSTs are not (a second reset email or
@@ -150,5 +156,6 @@ mod tests {
         assert!(!Call::reset_password("u", true, false).idempotent());
         assert!(Call::reset_factors("u").idempotent());
         assert!(!Call::expire_password_with_temp("u", false).idempotent());
+        assert!(Call::revoke_current_token().idempotent());
     }
 }

@@ -13,6 +13,7 @@ pub mod policy;
 pub mod ratelimit;
 pub mod roles;
 mod session;
+pub mod tokens;
 pub mod users;
 
 pub use answer::Reply;

@@ -97,6 +97,11 @@ impl Session {
         &self.app.scopes
     }
 
+    /// The `kid` the client assertions carry, when the key has one.
+    pub fn key_id(&self) -> Option<&str> {
+        self.app.key.kid()
+    }
+
     fn nonce(&self) -> Option<String> {
         self.nonce.lock().ok().and_then(|n| n.clone())
     }

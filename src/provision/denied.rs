@@ -4,7 +4,7 @@
 use std::sync::OnceLock;
 
 use crate::error::{Error, Kind};
-use crate::okta::models::{Group, User};
+use crate::okta::models::Group;
 use crate::okta::roles::ScopedRole;
 use crate::okta::Client;
 
@@ -127,15 +127,10 @@ impl<'a> Explainer<'a> {
 }
 
 /// The credential's own roles with their targets: a service app's from its
-/// client roles, an API token's from its admin account. `None` when Okta
-/// does not show them.
+/// client roles (`/oauth2/v1/clients/{id}/roles`, never `/users/me`), an API
+/// token's from its admin account. `None` when Okta does not show them.
 pub fn token_roles(client: &Client) -> Option<Vec<ScopedRole>> {
-    if let Some(session) = client.oauth() {
-        return client.roles_of_client(session.client_id()).ok();
-    }
-    let me: User = client.get(client.api(&["users", "me"]).ok()?).ok()?;
-    let roles = client.roles_of(&me.id).ok()?;
-    client.with_targets(&me.id, roles).ok()
+    client.own_roles().ok()
 }
 
 /// Why a group would be refused to these roles, for a picker: `None` when
@@ -227,7 +222,7 @@ mod tests {
                     ..Group::default()
                 })
                 .collect(),
-            apps: Vec::new(),
+            ..ScopedRole::default()
         }
     }
 

@@ -252,6 +252,8 @@ pub fn change(
     let gate = Gate::open(ctx, command)?;
     let group = pick_group(ctx, group)?;
     check_changeable(gate.client, &group)?;
+    let right = crate::perms::GROUP_MEMBERSHIP;
+    crate::preflight::check(ctx, right, Some(&group), targets.len(), bulk.no_preflight)?;
     let mut job = Membership::new(gate.client, change, &group, targets.len())?;
     job.include_inactive = include_inactive;
     let prefix = if ctx.global.dry_run { "dry run: " } else { "" };

@@ -71,6 +71,7 @@ fn login_dry_run_verifies_and_stores_nothing() {
 fn status_reports_an_env_token_and_its_owner() {
     let mut org = Org::new();
     let me = org.user("me", user("00ubot", "bot@acme.com", "ACTIVE"));
+    let tokens = org.get("/api/v1/api-tokens", serde_json::json!([]));
     let sb = Sandbox::new();
     let out = sb
         .cmd(&org.url())
@@ -88,7 +89,10 @@ fn status_reports_an_env_token_and_its_owner() {
         .unwrap()
         .starts_with("bot@acme.com"));
     assert!(!stdout.contains(TOKEN));
+    assert_eq!(v["health"]["kind"], "api_token");
+    assert_eq!(v["health"]["checks"][1]["result"], "UNKNOWN");
     me.assert();
+    tokens.assert();
 }
 
 #[test]

@@ -115,7 +115,16 @@ fn grant(sb: &Sandbox, org: &str, gid: &str, rows: usize) -> Running {
         .env("OKTA_API_TOKEN", TOKEN)
         .args(["grant", "--from"])
         .arg(&from)
-        .args(["--group", gid, "--concurrency", "4", "-o", "json"])
+        // The preflight (tests/it/health.rs) reads roles FakeOrg does not serve.
+        .args([
+            "--group",
+            gid,
+            "--concurrency",
+            "4",
+            "-o",
+            "json",
+            "--no-preflight",
+        ])
         .stdin(Stdio::null())
         .stdout(File::create(&stdout).unwrap())
         .stderr(File::create(&stderr).unwrap())

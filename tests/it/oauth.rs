@@ -463,6 +463,17 @@ fn check_perms_for_a_service_app_needs_the_scope_as_well_as_the_role() {
     .with_body("[]")
     .expect(1)
     .create();
+    // Its health: the app's keys, read with the app's own token.
+    let jwks = resource(
+        &mut server,
+        &chk,
+        &format!("/api/v1/apps/{CLIENT_ID}/credentials/jwks"),
+        Matcher::Missing,
+        Some("nonce-1"),
+    )
+    .with_body(r#"[{"id":"pks1","kid":"k1","kty":"RSA","use":"sig","status":"ACTIVE","created":"2026-11-01T00:00:00.000Z"}]"#)
+    .expect(1)
+    .create();
     let sb = Sandbox::new();
     let out = app_cmd(&sb, &server.url(), &key.private_text)
         .args(["check-perms", "--for", "passwords", "-o", "json", "-q"])
@@ -471,14 +482,20 @@ fn check_perms_for_a_service_app_needs_the_scope_as_well_as_the_role() {
     let (stdout, stderr) = text(&out);
     assert_eq!(out.status.code(), Some(1), "{stderr}\n{:?}", chk.failures());
     let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
-    assert_eq!(v["missing"], serde_json::json!(["password_reset"]));
+    assert_eq!(
+        v["missing"],
+        serde_json::json!(["password_reset", "policy_read"])
+    );
+    assert_eq!(v["subject"]["kind"], "service_app");
+    assert_eq!(v["health"]["kind"], "service_app");
+    assert_eq!(v["health"]["checks"][0]["result"], "PASS");
     let fix = v["checks"][0]["fix"].as_str().unwrap();
     assert!(
         fix.contains("okta.users.manage") && fix.contains("HELP_DESK_ADMIN"),
         "{fix}"
     );
     assert_eq!(v["checks"][1]["result"], "PASS");
-    for m in [&challenge, &token, &roles, &targets] {
+    for m in [&challenge, &token, &roles, &targets, &jwks] {
         m.assert();
     }
 }

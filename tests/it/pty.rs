@@ -31,7 +31,7 @@ const GONE: &str = "cancelled; nothing was changed";
 
 /// `oktactl ARGS` in a pseudo-terminal 100 columns wide, environment as in
 /// `support::Sandbox::cmd` (cleared, temp home), plus TERM=xterm.
-fn spawn(sb: &Sandbox, server: &Server, args: &[&str]) -> PtySession {
+pub(crate) fn spawn(sb: &Sandbox, server: &Server, args: &[&str]) -> PtySession {
     let home = sb.dir.path();
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_oktactl"));
     cmd.env_clear()
@@ -105,7 +105,7 @@ fn at_prompt(p: &mut PtySession) -> String {
     before
 }
 
-fn type_keys(p: &mut PtySession, keys: &str) {
+pub(crate) fn type_keys(p: &mut PtySession, keys: &str) {
     p.send(keys).unwrap();
     p.flush().unwrap();
 }
@@ -124,7 +124,7 @@ fn canonical(p: &PtySession) -> bool {
 }
 
 /// The rest of the output, and the exit code.
-fn finish(p: &mut PtySession) -> (String, i32) {
+pub(crate) fn finish(p: &mut PtySession) -> (String, i32) {
     let rest = p.exp_eof().unwrap();
     let deadline = Instant::now() + Duration::from_millis(TIMEOUT_MS);
     loop {

@@ -3,6 +3,7 @@
 mod login;
 mod login_app;
 mod logout;
+mod revoke;
 mod status;
 
 use clap::Subcommand;

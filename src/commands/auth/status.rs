@@ -1,9 +1,11 @@
 //! `auth status`: the org, the profile, the credential's kind and where it
-//! came from, and whether Okta accepts it.
+//! came from, whether Okta accepts it, and its health (expiry, network
+//! restriction and owner of an API token; the keys of a service app).
 
 use clap::Args;
 use serde::Serialize;
 
+use crate::commands::shared::health::{self, Health, Principal};
 use crate::config;
 use crate::context::Context;
 use crate::error::{Error, Kind, Result};
@@ -24,6 +26,8 @@ struct Status {
     keyring_backend: &'static str,
     token_owner: Option<String>,
     valid: bool,
+    /// Null when the credential is not valid.
+    health: Option<Health>,
 }
 
 impl Tabular for Status {
@@ -61,6 +65,7 @@ pub fn run(ctx: &Context, _args: StatusArgs) -> Result<()> {
         keyring_backend: ctx.store().backend(),
         token_owner: None,
         valid: false,
+        health: None,
     };
     let failure = match ctx.credential(&org) {
         Err(e) if e.kind == Kind::Auth => Some(e),
@@ -70,9 +75,10 @@ pub fn run(ctx: &Context, _args: StatusArgs) -> Result<()> {
             status.credential = credential.kind();
             let client = ctx.client_for(org.clone(), credential)?;
             match check(&client) {
-                Ok(owner) => {
+                Ok((owner, health)) => {
                     status.token_owner = Some(owner);
                     status.valid = true;
+                    status.health = Some(health);
                     None
                 }
                 Err(e) if matches!(e.kind, Kind::Auth | Kind::Permission) => Some(e),
@@ -81,6 +87,9 @@ pub fn run(ctx: &Context, _args: StatusArgs) -> Result<()> {
         }
     };
     ctx.out.one(&status)?;
+    if let Some(h) = &status.health {
+        health::print(ctx, h)?;
+    }
     match failure {
         Some(e) => Err(e),
         None if status.valid => Ok(()),
@@ -88,22 +97,25 @@ pub fn run(ctx: &Context, _args: StatusArgs) -> Result<()> {
     }
 }
 
-/// Who the credential acts as: the token's admin, or the service app with
-/// the token type and granted scopes.
-fn check(client: &Client) -> Result<String> {
+/// Who the credential acts as (the token's admin, or the service app with
+/// the token type and granted scopes), and its health.
+fn check(client: &Client) -> Result<(String, Health)> {
     match client.oauth() {
         Some(session) => {
             let a = session.access(client)?;
-            Ok(format!(
+            let who = format!(
                 "service app {} ({} token; scopes: {})",
                 session.client_id(),
                 if a.dpop { "DPoP" } else { "Bearer" },
                 a.granted.join(" ")
-            ))
+            );
+            let who_kid = Principal::App(session.client_id(), session.key_id());
+            Ok((who, health::check(client, who_kid)))
         }
         None => {
             let me: User = client.get(client.api(&["users", "me"])?)?;
-            Ok(format!("{} ({})", me.login(), me.name()))
+            let h = health::check(client, Principal::Token(&me));
+            Ok((format!("{} ({})", me.login(), me.name()), h))
         }
     }
 }

@@ -1,28 +1,32 @@
-//! `check-perms`: does the token hold exactly the admin roles the jobs need?
+//! `check-perms`: does the credential (or, with `--subject`, another
+//! principal an auditor checks) hold exactly the admin roles the jobs need,
+//! and is the credential healthy?
 
 mod groups;
 mod probe;
+mod report;
 mod rows;
 mod scopes;
+mod subject;
 
 use clap::Args;
 use serde::Serialize;
 
+use crate::commands::shared::health::{self, Health};
 use crate::commands::shared::roles::RoleView;
 use crate::context::Context;
-use crate::error::{Error, Kind, Result};
-use crate::okta::models::User;
+use crate::error::Result;
 use crate::okta::roles::ScopedRole;
-use crate::output::Format;
 use crate::perms::{self, Jobs};
 use groups::GroupCheck;
 use probe::Probe;
 use rows::Check;
+use subject::Subject;
 
-/// Audit the token's admin roles against what the jobs need
+/// Audit the credential's admin roles (or another principal's) against what the jobs need
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  oktactl check-perms\n  oktactl check-perms --for provisioning --group Engineering --group Sales\n  oktactl check-perms --for all --strict -o json"
+    after_help = "Examples:\n  oktactl check-perms\n  oktactl check-perms --for provisioning --group Engineering --group Sales\n  oktactl check-perms --for all --strict -o json\n  oktactl --profile auditor check-perms --subject ci-bot@acme.com --strict    # an auditor checks the bot\n  oktactl --profile auditor check-perms --subject 0oa1b2c3d4e5f6g7h8i9 -o json  # a service app"
 )]
 pub struct CheckPermsArgs {
     /// The jobs whose rights to check
@@ -34,6 +38,9 @@ pub struct CheckPermsArgs {
     /// Fail on excess too: SUPER_ADMIN, ORG_ADMIN and any role the jobs do not need
     #[arg(long)]
     pub strict: bool,
+    /// Audit this user (id, login or email) or service app (client id) instead, with this credential as the auditor
+    #[arg(long, value_name = "USER|CLIENT_ID")]
+    pub subject: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -42,6 +49,7 @@ struct Report {
     #[serde(rename = "for")]
     jobs: &'static str,
     strict: bool,
+    subject: Subject,
     required: Vec<&'static str>,
     missing: Vec<&'static str>,
     excess: Vec<String>,
@@ -52,44 +60,38 @@ struct Report {
     probes: Option<Vec<Probe>>,
     groups_checked: Vec<GroupCheck>,
     checks: Vec<Check>,
+    health: Health,
     warnings: Vec<String>,
 }
 
 pub fn run(ctx: &Context, args: CheckPermsArgs) -> Result<()> {
     let client = ctx.client()?;
-    // A service app has no user: its roles are assigned to the client.
-    let me: Option<User> = match client.oauth() {
-        Some(_) => None,
-        None => Some(
-            client
-                .get(client.api(&["users", "me"])?)
-                .map_err(|e| e.context("looking up the token's own account"))?,
-        ),
-    };
+    let who = subject::resolve(client, args.subject.as_deref())?;
+    if !who.own {
+        ctx.out.status(&format!(
+            "auditing {} {} ({}) with the credential of profile '{}'",
+            who.kind.replace('_', " "),
+            who.name,
+            who.id,
+            ctx.profile()
+        ));
+    }
     let found = args
         .group
         .iter()
         .map(|g| client.find_group(g))
         .collect::<Result<Vec<_>>>()?;
-    let listed = match (&me, client.oauth()) {
-        (Some(me), _) => client
-            .roles_of(&me.id)
-            .and_then(|r| client.with_targets(&me.id, r)),
-        (None, Some(app)) => client.roles_of_client(app.client_id()),
-        (None, None) => Err(Error::failed("no account to check")),
-    };
-    let (roles, roles_error) = match listed {
+    let (roles, roles_error) = match who.roles(client)? {
         Ok(r) => (Some(r), None),
-        Err(e) if e.kind == Kind::Permission => (None, Some(e.message.clone())),
-        Err(e) => return Err(e.context("listing the token's admin roles")),
+        Err(why) => (None, Some(why)),
     };
     let required = perms::required(args.jobs);
     let mut warnings = Vec::new();
-    let (checks, probes) = match &roles {
+    let (mut checks, probes) = match &roles {
         Some(roles) => (rows::by_roles(&required, roles, args.strict), None),
         None => {
             ctx.out.warn(&format!(
-                "Okta refused to list this token's admin roles ({}); checking with read-only probes instead",
+                "Okta refused to list this credential's admin roles ({}); checking with read-only probes instead",
                 roles_error.as_deref().unwrap_or("403")
             ));
             let probes = probe::run(client)?;
@@ -98,13 +100,25 @@ pub fn run(ctx: &Context, args: CheckPermsArgs) -> Result<()> {
                 ctx.out
                     .status(&format!("probe {}: {verdict} ({})", p.request, p.proves));
             }
-            (rows::by_probes(&required, &probes), Some(probes))
+            let writes: Vec<&str> = required
+                .iter()
+                .filter(|r| r.probe.is_none())
+                .map(|r| r.key)
+                .collect();
+            if !writes.is_empty() {
+                warnings.push(format!(
+                    "write rights ({}) cannot be proven this way: have an auditor credential (a Super Admin) run `oktactl check-perms --subject {}`",
+                    writes.join(", "),
+                    who.name
+                ));
+            }
+            (rows::by_probes(&required, &probes, &who.name), Some(probes))
         }
     };
-    let mut checks = checks;
-    if let Some(app) = client.oauth() {
-        let granted = app.access(client)?.granted;
-        scopes::apply(&required, &mut checks, &granted);
+    match who.granted(client) {
+        Ok(Some(granted)) => scopes::apply(&required, &mut checks, &granted),
+        Ok(None) => {}
+        Err(why) => warnings.push(why),
     }
     let excess = roles
         .as_deref()
@@ -120,37 +134,15 @@ pub fn run(ctx: &Context, args: CheckPermsArgs) -> Result<()> {
             &mut warnings,
         )?);
     }
-    if let Some(r) = &roles {
-        if r.iter().any(|r| r.role.kind == "CUSTOM") {
-            warnings.push(
-                "custom roles are not evaluated: the rights they give are not counted".into(),
-            );
-        }
-        if !args.strict && !excess.is_empty() {
-            warnings.push(format!(
-                "the token also holds roles these jobs do not need: {} (--strict fails on this)",
-                excess.join(", ")
-            ));
-        }
-    } else if args.strict {
-        warnings.push("excess roles cannot be seen while the roles are unreadable".into());
-    }
-    let missing: Vec<&'static str> = required
-        .iter()
-        .zip(&checks)
-        .filter(|(_, c)| c.result == "FAIL")
-        .map(|(r, _)| r.key)
-        .collect();
-    let ok = missing.is_empty()
-        && groups_checked.iter().all(|g| g.covered)
-        && (!args.strict || excess.is_empty())
-        && checks.iter().all(|c| c.result != "EXCESS");
+    role_warnings(&mut warnings, roles.as_deref(), &excess, args.strict);
+    let health = who.health(client);
     let mut report = Report {
-        ok,
+        ok: false,
         jobs: args.jobs.name(),
         strict: args.strict,
+        subject: who,
         required: required.iter().map(|r| r.key).collect(),
-        missing,
+        missing: report::missing(&required, &checks),
         excess,
         roles: roles
             .as_deref()
@@ -159,77 +151,46 @@ pub fn run(ctx: &Context, args: CheckPermsArgs) -> Result<()> {
         probes,
         groups_checked,
         checks,
+        health,
         warnings,
     };
-    add_rows(&mut report, roles.as_deref());
+    report::add_rows(&mut report, roles.as_deref());
+    report.ok = report::ok(&report);
     for w in &report.warnings {
         ctx.out.warn(w);
     }
-    match ctx.out.format {
-        Format::Json => ctx.out.json(&report)?,
-        _ => {
-            ctx.out.list(report.checks.iter().map(Ok))?;
-        }
+    if ctx.out.format == crate::output::Format::Json {
+        ctx.out.json(&report)?;
+    } else {
+        ctx.out.list(report.checks.iter().map(Ok))?;
     }
-    if report.ok {
-        ctx.out.status("check-perms: PASS");
-        return Ok(());
-    }
-    let mut parts = Vec::new();
-    if !report.missing.is_empty() {
-        parts.push(format!("missing {}", report.missing.join(", ")));
-    }
-    let excess: Vec<&str> = report
-        .checks
-        .iter()
-        .filter(|c| c.result == "EXCESS")
-        .map(|c| c.right.as_str())
-        .collect();
-    if !excess.is_empty() {
-        parts.push(format!("excess {}", excess.join(", ")));
-    }
-    let uncovered = report.groups_checked.iter().filter(|g| !g.covered).count();
-    if uncovered > 0 {
-        parts.push(format!("{uncovered} group(s) not covered"));
-    }
-    Err(
-        Error::failed(format!("check-perms found gaps: {}", parts.join("; ")))
-            .hint("the FIX column (in JSON: checks[].fix) says what to change"),
-    )
+    health::print(ctx, &report.health)?;
+    report::verdict(ctx, &report)
 }
 
-/// Rows for excess roles (with `--strict`) and checked groups.
-fn add_rows(report: &mut Report, roles: Option<&[ScopedRole]>) {
-    if report.strict {
-        for kind in &report.excess {
-            let scoped: Vec<&ScopedRole> = roles
-                .into_iter()
-                .flatten()
-                .filter(|r| &r.role.kind == kind)
-                .collect();
-            let names: Vec<String> = scoped.iter().map(|r| perms::role_name(r)).collect();
-            report.checks.push(Check {
-                right: format!("role {kind}"),
-                description: "a role the selected jobs do not need".into(),
-                result: "EXCESS",
-                role: Some(names.join(", ")),
-                scope: scoped.first().map(|r| RoleView::from(*r).scope_text()),
-                proven_by: Some("role"),
-                fix: Some(format!(
-                    "remove {kind} from the token's admin (or from the group that gives it)"
-                )),
-            });
+fn role_warnings(
+    warnings: &mut Vec<String>,
+    roles: Option<&[ScopedRole]>,
+    excess: &[String],
+    strict: bool,
+) {
+    match roles {
+        Some(r) => {
+            if r.iter().any(|r| r.role.kind == "CUSTOM") {
+                warnings.push(
+                    "custom roles are not evaluated: the rights they give are not counted".into(),
+                );
+            }
+            if !strict && !excess.is_empty() {
+                warnings.push(format!(
+                    "the credential also holds roles these jobs do not need: {} (--strict fails on this)",
+                    excess.join(", ")
+                ));
+            }
         }
-    }
-    for g in &report.groups_checked {
-        report.checks.push(Check {
-            right: format!("group {}", g.group),
-            description: format!("the jobs can change group {} ({})", g.group, g.id),
-            result: if g.covered { "PASS" } else { "FAIL" },
-            role: None,
-            scope: Some(g.kind.clone()),
-            proven_by: None,
-            fix: (!g.covered).then(|| g.reasons.join("; ")),
-        });
+        None if strict => {
+            warnings.push("excess roles cannot be seen while the roles are unreadable".into())
+        }
+        None => {}
     }
 }

@@ -37,7 +37,7 @@ const PROBES: &[Spec] = &[
         "policies",
         "policies",
         &[("type", "PASSWORD")],
-        "read the password policies (expiring)",
+        "read the password policies (policy_read)",
     ),
 ];
 

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::probe::Probe;
-use crate::okta::roles::ScopedRole;
+use crate::okta::roles::{GroupRef, ScopedRole};
 use crate::output::Tabular;
 use crate::perms::{self, Outcome, Right};
 
@@ -13,11 +13,18 @@ pub struct Check {
     pub right: String,
     pub description: String,
     pub result: &'static str,
+    /// The role types that give it ("HELP_DESK_ADMIN, USER_ADMIN").
     pub role: Option<String>,
+    /// The group the right rests on when every role giving it is held
+    /// through a group (the first such group).
+    pub via_group: Option<GroupRef>,
     pub scope: Option<String>,
     /// `role`, `probe`, or null when not given.
     pub proven_by: Option<&'static str>,
     pub fix: Option<String>,
+    /// The roles as the table shows them: "HELP_DESK_ADMIN (via group Helpdesk)".
+    #[serde(skip)]
+    pub role_text: Option<String>,
 }
 
 impl Tabular for Check {
@@ -29,7 +36,11 @@ impl Tabular for Check {
         vec![
             self.right.clone(),
             self.result.to_string(),
-            dash(&self.role),
+            dash(if self.role_text.is_some() {
+                &self.role_text
+            } else {
+                &self.role
+            }),
             dash(&self.scope),
             self.proven_by.unwrap_or("-").to_string(),
             dash(&self.fix),
@@ -39,6 +50,16 @@ impl Tabular for Check {
         vec!["check", "result", "role", "scope", "fix"]
     }
 }
+
+impl Check {
+    /// Name the roles that give the row's right.
+    pub fn given_by(&mut self, roles: &[&ScopedRole]) {
+        self.role = Some(perms::kinds(roles));
+        self.role_text = Some(perms::names(roles));
+        self.via_group = perms::via_group(roles);
+    }
+}
+
 pub fn by_roles(required: &[&'static Right], roles: &[ScopedRole], strict: bool) -> Vec<Check> {
     required
         .iter()
@@ -47,17 +68,17 @@ pub fn by_roles(required: &[&'static Right], roles: &[ScopedRole], strict: bool)
             match perms::evaluate(right, roles) {
                 Outcome::Pass(by) => {
                     c.result = "PASS";
-                    c.role = Some(by.join(", "));
+                    c.given_by(&by);
                     c.scope = Some(perms::scope_text(right, roles));
                     c.proven_by = Some("role");
                 }
                 Outcome::OrgWide(by) => {
                     c.result = if strict { "EXCESS" } else { "PASS" };
-                    c.role = Some(by.join(", "));
+                    c.given_by(&by);
                     c.scope = Some("whole org".into());
                     c.proven_by = Some("role");
                     if strict {
-                        c.fix = Some(format!("{} instead of {}", right.fix, by.join(", ")));
+                        c.fix = Some(format!("{} instead of {}", right.fix, perms::kinds(&by)));
                     }
                 }
                 Outcome::Fail => c.fix = Some(right.fix.to_string()),
@@ -67,7 +88,9 @@ pub fn by_roles(required: &[&'static Right], roles: &[ScopedRole], strict: bool)
         .collect()
 }
 
-pub fn by_probes(required: &[&'static Right], probes: &[Probe]) -> Vec<Check> {
+/// Rows proven (or not) by read-only probes; `who` names the account an
+/// auditor can check with `--subject`.
+pub fn by_probes(required: &[&'static Right], probes: &[Probe], who: &str) -> Vec<Check> {
     required
         .iter()
         .map(|right| {
@@ -84,7 +107,7 @@ pub fn by_probes(required: &[&'static Right], probes: &[Probe]) -> Vec<Check> {
                 }
                 None => {
                     c.fix = Some(format!(
-                        "a read-only probe cannot prove this write right: {}, and let the token list its own roles (GET /api/v1/users/me/roles) so check-perms can prove it",
+                        "a read-only probe cannot prove this write right: have an auditor (a Super Admin) run `oktactl check-perms --subject {who}`; if it fails there too: {}",
                         right.fix
                     ));
                 }
@@ -94,14 +117,16 @@ pub fn by_probes(required: &[&'static Right], probes: &[Probe]) -> Vec<Check> {
         .collect()
 }
 
-fn check(right: &Right) -> Check {
+pub fn check(right: &Right) -> Check {
     Check {
         right: right.key.to_string(),
         description: right.what.to_string(),
         result: "FAIL",
         role: None,
+        via_group: None,
         scope: None,
         proven_by: None,
         fix: None,
+        role_text: None,
     }
 }

@@ -13,6 +13,7 @@ use jiff::{SignedDuration, Timestamp};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::okta::models::User;
+use crate::perms::{needs_role, POLICIES};
 use row::{row_for, Skip};
 
 /// List users whose password expires soon
@@ -46,7 +47,7 @@ pub fn run(ctx: &Context, args: ExpiringArgs) -> Result<()> {
     bar.set_message("reading the password policies");
     let policies = client
         .password_policies()
-        .map_err(|e| e.context("reading the password policies"))?;
+        .map_err(|e| needs_role(e.context("reading the password policies"), POLICIES))?;
     if policies.is_empty() {
         ctx.out
             .warn("no ACTIVE password policy was found: no password expires");

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::okta::roles::ScopedRole;
+use crate::okta::roles::{GroupRef, ScopedRole};
 
 #[derive(Debug, Serialize)]
 pub struct Named {
@@ -17,13 +17,15 @@ pub struct Targets {
     pub apps: Vec<Named>,
 }
 
-/// A role as shown: `scope` is `all` (unscoped), `targets` or `n/a`.
+/// A role as shown: `scope` is `all` (unscoped), `targets` or `n/a`;
+/// `via_group` the group a group-held role comes through (else null).
 #[derive(Debug, Serialize)]
 pub struct RoleView {
     #[serde(rename = "type")]
     pub kind: String,
     pub label: String,
     pub assignment_type: String,
+    pub via_group: Option<GroupRef>,
     pub scope: &'static str,
     pub targets: Targets,
 }
@@ -63,6 +65,7 @@ impl From<&ScopedRole> for RoleView {
                 .assignment_type
                 .clone()
                 .unwrap_or_else(|| "USER".into()),
+            via_group: r.via_group.clone(),
             scope,
             targets: Targets { groups, apps },
         }
@@ -70,6 +73,14 @@ impl From<&ScopedRole> for RoleView {
 }
 
 impl RoleView {
+    /// "USER", "CLIENT", or "GROUP (Helpdesk)" naming the group.
+    pub fn assigned_text(&self) -> String {
+        match &self.via_group {
+            Some(g) => format!("{} ({})", self.assignment_type, g.name),
+            None => self.assignment_type.clone(),
+        }
+    }
+
     pub fn scope_text(&self) -> String {
         match self.scope {
             "all" if self.kind == "APP_ADMIN" => "all apps".into(),

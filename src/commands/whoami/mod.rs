@@ -47,9 +47,7 @@ pub fn run(ctx: &Context, _args: WhoamiArgs) -> Result<()> {
         return app::run(ctx, client, session);
     }
     let me: User = client.get(client.api(&["users", "me"])?)?;
-    let roles = client
-        .roles_of(&me.id)
-        .and_then(|r| client.with_targets(&me.id, r));
+    let roles = client.user_roles(&me.id);
     let (roles, roles_error) = match roles {
         Ok(r) => (Some(r.iter().map(RoleView::from).collect::<Vec<_>>()), None),
         Err(e) if e.kind == Kind::Permission => (None, Some(e.message.clone())),
@@ -88,7 +86,7 @@ pub fn run(ctx: &Context, _args: WhoamiArgs) -> Result<()> {
                             vec![
                                 r.kind.clone(),
                                 r.label.clone(),
-                                r.assignment_type.clone(),
+                                r.assigned_text(),
                                 r.scope_text(),
                             ]
                         })
@@ -127,6 +125,7 @@ impl Tabular for RoleRow<'_> {
             "role_label",
             "assignment_type",
             "scope",
+            "via_group",
         ]
     }
     fn row(&self) -> Vec<String> {
@@ -137,6 +136,11 @@ impl Tabular for RoleRow<'_> {
             self.role.label.clone(),
             self.role.assignment_type.clone(),
             self.role.scope_text(),
+            self.role
+                .via_group
+                .as_ref()
+                .map(|g| g.name.clone())
+                .unwrap_or_default(),
         ]
     }
 }
