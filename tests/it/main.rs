@@ -14,6 +14,7 @@ mod expiring;
 mod gate;
 mod generated;
 mod grant;
+mod grant_batch;
 mod helpdesk;
 mod interrupt;
 mod keyring;
