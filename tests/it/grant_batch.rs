@@ -145,12 +145,20 @@ fn a_bulk_grant_of_logins_sends_one_search_per_20_and_no_per_user_get() {
     let search = searches(&mut org, "profile.login", 3, &[], json!([]));
     let put = membership_changes(&mut org, "PUT", 45);
     let other = no_other_get(&mut org);
-    let rows: Vec<String> = (0..45).map(|n| format!("U{n}@acme.com")).collect();
+    let mut rows: Vec<String> = (0..45).map(|n| format!("U{n}@acme.com")).collect();
+    // User 3 again, by id and by login in another case: changed once.
+    rows.extend([uid(3), "u3@ACME.COM".to_string()]);
     let (out, v, sb) = run(&org, &["grant"], &rows);
     assert!(out.status.success(), "{}", text(&out).1);
-    assert_eq!(v["ok"], 45);
-    assert_eq!(v["results"][7]["user"], "u7@acme.com");
-    assert_eq!(v["results"][7]["user_id"], uid(7));
+    let r = &v["results"];
+    assert_eq!(r[7]["user"], "u7@acme.com");
+    assert_eq!(r[7]["user_id"], uid(7));
+    for dup in [45, 46] {
+        assert_eq!(
+            (&r[dup]["result"], &r[dup]["duplicate_of"]),
+            (&json!("duplicate"), &json!(4))
+        );
+    }
     assert_eq!(sb.audit_changes().len(), 45);
     for m in group.iter().chain([&search, &put, &other]) {
         m.assert();
@@ -227,7 +235,7 @@ fn a_login_the_search_misses_is_looked_up_once_with_a_get() {
 }
 
 #[test]
-fn an_ambiguous_email_still_fails_its_row_and_a_ghost_is_not_found() {
+fn an_ambiguous_email_still_fails_its_row_a_ghost_is_not_found_and_me_is_refused() {
     let mut org = Org::new();
     let group = group_with_members(&mut org, json!([]));
     let mut a = user(&uid(100), "pat.a@acme.com", "ACTIVE");
@@ -247,6 +255,7 @@ fn an_ambiguous_email_still_fails_its_row_and_a_ghost_is_not_found() {
     let mut rows: Vec<String> = (0..8).map(|n| format!("u{n}@acme.com")).collect();
     rows.insert(2, "pat@acme.com".into());
     rows.push("ghost@acme.com".into());
+    rows.push("ME".into());
     let (out, v, sb) = run(&org, &["grant"], &rows);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out).1);
     let r = &v["results"];
@@ -255,7 +264,8 @@ fn an_ambiguous_email_still_fails_its_row_and_a_ghost_is_not_found() {
     assert!(why.contains("matches 2 users"), "{why}");
     assert_eq!(r[9]["result"], "failed");
     assert!(r[9]["error"].as_str().unwrap().contains("no user"), "{v}");
-    assert_eq!((v["ok"].as_u64(), v["failed"].as_u64()), (Some(8), Some(2)));
+    assert_eq!(r[10]["result"], "refused");
+    assert_eq!((v["ok"].as_u64(), v["failed"].as_u64()), (Some(8), Some(3)));
     assert_eq!(sb.audit_changes().len(), 8);
     for m in group.iter().chain([&logins, &emails, &ghost, &put, &other]) {
         m.assert();
