@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Benchmark a bulk `oktactl grant` against the mock org at its rate limit.
 #
-#   bench/grant.sh [ROWS] [CONCURRENCY]          (defaults: 600 4)
+#   bench/grant.sh [ROWS] [CONCURRENCY] [login|id]   (defaults: 600 4 login)
 #
 # The mock enforces a bucket of 500 requests per 5-second window (100/s; 429
 # past it, with Okta's headers) and adds 20 ms to every answer. Rows are the
-# logins user0@example.com … of a 20000-user org, so one in ten is already a
-# member of the group. Prints: wall time, requests the mock counted, achieved
-# requests/s as a share of the bucket, 429s drawn, and failed rows.
+# first ROWS users of a 20000-user org who are not yet members of the group
+# (user0@example.com, user2@example.com, …), given by login, or by id
+# (00u00000000000000000, …) with `id`. Prints: wall time, requests the mock
+# counted, achieved requests/s as a share of the bucket, 429s drawn, failed
+# rows, and requests per row besides the member pages.
 #
 # Environment:
 #   OKTACTL    oktactl binary (default: release build of this checkout)
@@ -17,6 +19,8 @@ set -euo pipefail
 
 ROWS="${1:-600}"
 CONC="${2:-4}"
+BY="${3:-login}"
+[[ "$BY" == login || "$BY" == id ]] || { echo "bench: rows are given by 'login' or 'id', not '$BY'" >&2; exit 2; }
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
 MOCK_ARGS="${MOCK_ARGS:---bucket 500 --window-secs 5 --latency-ms 20}"
@@ -49,8 +53,13 @@ read -r -t 30 line <&3 || { cat "$WORK/mock.err" >&2; die "mock_org did not repo
 BASE="${line#listening }"
 [[ "$BASE" =~ ^http://127\.0\.0\.1:[0-9]+$ ]] || die "unexpected mock output: $line"
 
-echo "login" >"$WORK/users.csv"
-for ((i = 0; i < ROWS; i++)); do echo "user$i@example.com" >>"$WORK/users.csv"; done
+# Group 1 holds the users whose number ends in 1: leave them out.
+echo "$BY" >"$WORK/users.csv"
+for ((i = 0, n = 0; n < ROWS; i++)); do
+    ((i % 10 == 1)) && continue
+    if [[ "$BY" == id ]]; then printf '00u%017d\n' "$i"; else echo "user$i@example.com"; fi >>"$WORK/users.csv"
+    n=$((n + 1))
+done
 
 curl -fsS -X POST -d '' "$BASE/__reset" >/dev/null
 start=$(date +%s.%N)
@@ -61,9 +70,9 @@ OKTA_ORG_URL="$BASE" OKTA_API_TOKEN=bench-token OKTACTL_AUDIT_LOG="$WORK/audit.l
 end=$(date +%s.%N)
 curl -fsS "$BASE/__stats" >"$WORK/stats.json"
 
-python3 - "$start" "$end" "$WORK/stats.json" "$WORK/out.json" "$rc" "$MOCK_ARGS" <<'EOF'
+python3 - "$start" "$end" "$WORK/stats.json" "$WORK/out.json" "$rc" "$MOCK_ARGS" "$ROWS" "$BY" <<'EOF'
 import json, re, sys
-start, end, stats_file, out_file, rc, mock_args = sys.argv[1:]
+start, end, stats_file, out_file, rc, mock_args, rows, by = sys.argv[1:]
 wall = float(end) - float(start)
 stats = json.load(open(stats_file))
 bucket = int(re.search(r"--bucket (\d+)", mock_args).group(1))
@@ -82,6 +91,12 @@ print(f"rows={ok + failed if isinstance(failed, int) else '?'}  wall={wall:.2f}s
       f"requests={stats['requests']}  {rate:.1f} req/s = {100 * rate / per_sec:.1f}% of the bucket "
       f"({per_sec:.0f}/s)  429s={stats['rate_limited']}  failed_rows={failed}  exit={rc}")
 print("results:", ", ".join(f"{n} {k}" for k, n in results.items()))
+paths = stats.get("by_path", {})
+pages = paths.get("GET /api/v1/groups/{id}/users", 0)
+per_row = sum(n for p, n in paths.items()
+              if p.startswith(("GET /api/v1/users", "PUT /api/v1/groups/{id}/users/", "DELETE /api/v1/groups/{id}/users/")))
+print(f"by {by}: {per_row / int(rows):.3f} requests per row ({per_row} for {rows} rows: lookups and changes); "
+      f"{(stats['requests'] - pages) / int(rows):.3f} with the group's own lookups, besides the {pages} member pages")
 print("by path:", json.dumps(stats.get("by_path", {})))
 EOF
 if [[ "$rc" != 0 ]]; then tail -5 "$WORK/err.txt" | sed 's/^/    | /' >&2; fi

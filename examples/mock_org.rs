@@ -792,6 +792,48 @@ fn lookup_user(state: &State, key: &str) -> Option<usize> {
     (format!("user{i}@example.com") == login).then_some(i)
 }
 
+/// The users an `or` of `id eq "…"`, `profile.login eq "…"` and
+/// `profile.email eq "…"` terms names, as a bulk run's batched lookup sends
+/// it; `None` for any other expression.
+fn named_users(state: &State, expr: &str) -> Option<HashSet<usize>> {
+    let mut named = HashSet::new();
+    let mut rest = expr.trim();
+    loop {
+        let (attr, after) = rest.split_once(' ')?;
+        let after = after.trim_start();
+        let after = after
+            .get(..3)
+            .filter(|op| op.eq_ignore_ascii_case("eq "))
+            .and_then(|_| after.get(3..))?
+            .trim_start()
+            .strip_prefix('"')?;
+        let mut value = String::new();
+        let mut chars = after.char_indices();
+        let end = loop {
+            match chars.next()? {
+                (_, '\\') => value.push(chars.next()?.1),
+                (i, '"') => break i + 1,
+                (_, c) => value.push(c),
+            }
+        };
+        let found = match attr {
+            "id" => parse_index(&value, "00u", state.users.len()),
+            "profile.login" | "profile.email" => lookup_user(state, &value),
+            _ => return None,
+        };
+        named.extend(found);
+        rest = after.get(end..)?.trim_start();
+        if rest.is_empty() {
+            return Some(named);
+        }
+        rest = rest
+            .get(..3)
+            .filter(|op| op.eq_ignore_ascii_case("or "))
+            .and_then(|_| rest.get(3..))?
+            .trim_start();
+    }
+}
+
 fn lookup_group(key: &str) -> Option<usize> {
     parse_index(key, "00g", GROUPS)
 }
@@ -829,6 +871,9 @@ fn handle_api(state: &State, req: &Request, seg: &[&str]) -> Response {
             let expr = param(req, "search")
                 .or_else(|| param(req, "filter"))
                 .unwrap_or("");
+            if let Some(named) = named_users(state, expr) {
+                return user_page(state, req, |i| named.contains(&i));
+            }
             match eq_value(expr, "status") {
                 Some(st) => {
                     let st = st.to_ascii_uppercase();

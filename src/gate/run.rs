@@ -24,6 +24,12 @@ pub enum Step {
 
 /// What a command does for each row.
 pub trait Job: Sync {
+    /// Read-only, once before any row is planned: fetch in bulk what the
+    /// rows will need (their users, in batches), for `plan` to consult.
+    fn prepare(&self, gate: &Gate<'_>, targets: &[Target]) {
+        let _ = (gate, targets);
+    }
+
     /// Read-only: resolve the row's user and decide what to do. `single`:
     /// the only row, so a picker may be shown.
     fn plan(&self, gate: &Gate<'_>, t: &Target, single: bool) -> Step;
@@ -88,6 +94,7 @@ pub fn run(
             .is_some_and(|m| failures.load(Ordering::SeqCst) >= m)
     };
     let err = &gate.ctx.out.err;
+    job.prepare(gate, targets);
     let plans = each(
         targets.len(),
         pace.concurrency,

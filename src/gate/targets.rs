@@ -10,6 +10,7 @@ use super::run::Pace;
 use super::{Gate, Outcome, Row};
 use crate::error::{Error, Result};
 use crate::okta::models::User;
+use crate::okta::users::batch::{Batch, Hit};
 use crate::okta::users::{ambiguous, Found};
 
 /// Column names, most exact first, that hold the user in a CSV file.
@@ -60,20 +61,39 @@ impl Gate<'_> {
         single: bool,
         explain: impl Fn(Error) -> Error,
     ) -> std::result::Result<User, Box<Row>> {
+        self.resolve_from(None, t, single, explain)
+    }
+
+    /// `resolve`, taking first what a batch lookup (`Client::find_users`)
+    /// found: a user it found needs no request, one it searched for in
+    /// vain gets one `GET` (the search index lags), others are looked up
+    /// as usual.
+    pub fn resolve_from(
+        &self,
+        batch: Option<&Batch>,
+        t: &Target,
+        single: bool,
+        explain: impl Fn(Error) -> Error,
+    ) -> std::result::Result<User, Box<Row>> {
         if t.input.trim().eq_ignore_ascii_case("me") {
             let e =
                 Error::usage("'me' names the credential's own admin account; changes refuse it")
                     .hint("name the user by id, login or email");
             return Err(Box::new(Row::failed(t.row, &t.input, Outcome::Refused, e)));
         }
-        let found = if single {
-            self.ctx.resolve_user(&t.input)
-        } else {
-            self.client.find_user(&t.input).and_then(|f| match f {
-                Found::One(u) => Ok(*u),
-                Found::Many(users) => Err(ambiguous(&t.input, &users)),
-            })
+        let found = match (batch.and_then(|b| b.get(&t.input)), single) {
+            (Some(Hit::Found(f)), _) => Ok(f.clone()),
+            (Some(Hit::Missed), _) => self.client.find_user_by_get(&t.input),
+            (None, true) => self
+                .ctx
+                .resolve_user(&t.input)
+                .map(|u| Found::One(Box::new(u))),
+            (None, false) => self.client.find_user(&t.input),
         };
+        let found = found.and_then(|f| match f {
+            Found::One(u) => Ok(*u),
+            Found::Many(users) => Err(ambiguous(&t.input, &users)),
+        });
         found.map_err(|e| Box::new(Row::failed(t.row, &t.input, Outcome::Failed, explain(e))))
     }
 }

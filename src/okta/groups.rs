@@ -107,3 +107,17 @@ impl Client {
         Ok(!roles.is_empty())
     }
 }
+
+impl Client {
+    /// The ids of the BUILT_IN groups (Everyone), from
+    /// `GET /groups?filter=type eq "BUILT_IN"`; empty when the credential
+    /// cannot see them (Okta hides Everyone from group admins).
+    pub fn built_in_group_ids(&self) -> Result<Vec<String>> {
+        let url = self.api_query(&["groups"], &[("filter", "type eq \"BUILT_IN\"")])?;
+        self.pages::<Group>(url)
+            .filter(|g| g.as_ref().map_or(true, |g| g.kind == "BUILT_IN"))
+            .map(|g| g.map(|g| g.id))
+            .collect::<Result<_>>()
+            .map_err(|e| e.context("looking up the Everyone group"))
+    }
+}

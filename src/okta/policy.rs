@@ -3,6 +3,13 @@
 //! Okta stores no expiry date: it is `passwordChanged` + `maxAgeDays` of the
 //! first ACTIVE `PASSWORD` policy by priority whose group and auth-provider
 //! conditions match the user and that has an active rule not excluding them.
+//!
+//! The policies are listed with `expand=rules`, so that their rules can come
+//! embedded in the one list (UNCONFIRMED: Okta documents `expand=rules` for
+//! one policy, up to 20 rules; the list takes `expand` without naming its
+//! values). A policy whose rules do not come embedded, or come 20 or more,
+//! has its rules listed on their own, and a list refused with 400 is asked
+//! again without `expand`: the same answer either way.
 
 use std::collections::HashSet;
 
@@ -11,6 +18,9 @@ use serde::Deserialize;
 use super::models::Group;
 use super::Client;
 use crate::error::Result;
+
+/// Embedded rules beyond this may have been cut short: list them instead.
+const MAX_EMBEDDED_RULES: usize = 20;
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -21,6 +31,8 @@ struct RawPolicy {
     priority: Option<i64>,
     conditions: Option<serde_json::Value>,
     settings: Option<serde_json::Value>,
+    #[serde(rename = "_embedded")]
+    embedded: Option<serde_json::Value>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -28,6 +40,15 @@ struct RawPolicy {
 struct RawRule {
     status: Option<String>,
     conditions: Option<serde_json::Value>,
+}
+
+/// How the policies' groups are told to be Everyone (`BUILT_IN`).
+#[derive(Debug, Clone, Copy)]
+pub enum Everyone<'a> {
+    /// One `GET /groups/{id}` per group a policy includes.
+    Lookup,
+    /// The ids of the BUILT_IN groups, already known (from a user's groups).
+    Ids(&'a [String]),
 }
 
 /// One ACTIVE password policy, ready to match users against.
@@ -74,12 +95,16 @@ fn strings(v: Option<&serde_json::Value>) -> Vec<String> {
 
 impl Client {
     /// The ACTIVE password policies by priority, with their rules, and
-    /// whether each includes the Everyone group.
+    /// whether each includes the Everyone group (asked per group).
     pub fn password_policies(&self) -> Result<Vec<Policy>> {
-        let url = self.api_query(&["policies"], &[("type", "PASSWORD"), ("status", "ACTIVE")])?;
+        self.password_policies_with(Everyone::Lookup)
+    }
+
+    /// The ACTIVE password policies by priority, with their rules; which
+    /// groups are Everyone is told by `everyone`.
+    pub fn password_policies_with(&self, everyone: Everyone<'_>) -> Result<Vec<Policy>> {
         let mut out = Vec::new();
-        for raw in self.pages::<RawPolicy>(url) {
-            let raw = raw?;
+        for raw in self.raw_password_policies()? {
             if raw.status.as_deref().is_some_and(|s| s != "ACTIVE") {
                 continue;
             }
@@ -99,23 +124,18 @@ impl Client {
                     .and_then(|v| v.as_i64())
                     .unwrap_or(0)
             };
-            let mut rules = Vec::new();
-            for rule in self.pages::<RawRule>(self.api(&["policies", &raw.id, "rules"])?) {
-                let rule = rule?;
-                if rule.status.as_deref().is_none_or(|s| s == "ACTIVE") {
-                    let ex = strings(
-                        rule.conditions
-                            .as_ref()
-                            .and_then(|c| c.pointer("/people/users/exclude")),
-                    );
-                    rules.push(ex.into_iter().collect());
+            let rules = self.rules_of(&raw)?;
+            let everyone = match everyone {
+                Everyone::Ids(ids) => groups.iter().any(|g| ids.contains(g)),
+                Everyone::Lookup => {
+                    let mut any = false;
+                    for g in &groups {
+                        let group: Group = self.get(self.api(&["groups", g])?)?;
+                        any |= group.kind == "BUILT_IN";
+                    }
+                    any
                 }
-            }
-            let mut everyone = false;
-            for g in &groups {
-                let group: Group = self.get(self.api(&["groups", g])?)?;
-                everyone |= group.kind == "BUILT_IN";
-            }
+            };
             out.push(Policy {
                 id: raw.id,
                 name: raw.name,
@@ -130,6 +150,51 @@ impl Client {
         }
         out.sort_by_key(|p| p.priority);
         Ok(out)
+    }
+
+    /// `GET /policies?type=PASSWORD&status=ACTIVE&expand=rules`; asked again
+    /// without `expand` when Okta refuses it (400).
+    fn raw_password_policies(&self) -> Result<Vec<RawPolicy>> {
+        let query = [("type", "PASSWORD"), ("status", "ACTIVE")];
+        let expanded = [query[0], query[1], ("expand", "rules")];
+        let url = self.api_query(&["policies"], &expanded)?;
+        match self.pages::<RawPolicy>(url).collect::<Result<Vec<_>>>() {
+            Err(e) if e.status() == Some(400) => {
+                let url = self.api_query(&["policies"], &query)?;
+                self.pages::<RawPolicy>(url).collect()
+            }
+            other => other,
+        }
+    }
+
+    /// The excluded users of each active rule: from the embedded rules when
+    /// Okta sent them (fewer than 20), else from the policy's rule list.
+    fn rules_of(&self, raw: &RawPolicy) -> Result<Vec<HashSet<String>>> {
+        let embedded = raw
+            .embedded
+            .as_ref()
+            .and_then(|e| e.get("rules"))
+            .and_then(|r| serde_json::from_value::<Vec<RawRule>>(r.clone()).ok())
+            .filter(|r| r.len() < MAX_EMBEDDED_RULES);
+        let listed = match embedded {
+            Some(rules) => rules,
+            None => self
+                .pages::<RawRule>(self.api(&["policies", &raw.id, "rules"])?)
+                .collect::<Result<_>>()?,
+        };
+        Ok(listed
+            .into_iter()
+            .filter(|rule| rule.status.as_deref().is_none_or(|s| s == "ACTIVE"))
+            .map(|rule| {
+                strings(
+                    rule.conditions
+                        .as_ref()
+                        .and_then(|c| c.pointer("/people/users/exclude")),
+                )
+                .into_iter()
+                .collect()
+            })
+            .collect())
     }
 }
 

@@ -1,4 +1,7 @@
-//! Finding users: by id, login or email.
+//! Finding users: by id, login or email; one at a time, or many in batched
+//! searches.
+
+pub mod batch;
 
 use super::models::User;
 use super::paths::quoted;
@@ -9,6 +12,7 @@ use crate::error::{Error, Kind, Result};
 const MAX_CANDIDATES: usize = 20;
 
 /// The outcome of looking a USER argument up.
+#[derive(Debug, Clone)]
 pub enum Found {
     One(Box<User>),
     Many(Vec<User>),
@@ -19,11 +23,9 @@ impl Client {
     /// search on `profile.email`. Never guesses between several matches.
     pub fn find_user(&self, who: &str) -> Result<Found> {
         let who = who.trim();
-        match self.get::<User>(self.api(&["users", who])?) {
-            Ok(u) => return Ok(Found::One(Box::new(u))),
+        match self.find_user_by_get(who) {
             Err(e) if e.kind == Kind::NotFound && who.contains('@') => {}
-            Err(e) if e.kind == Kind::NotFound => return Err(not_found(who)),
-            Err(e) => return Err(e.context(format!("looking up user '{who}'"))),
+            other => return other,
         }
         let expr = format!("profile.email eq {}", quoted(who));
         let url = self.api_query(&["users"], &[("search", &expr), ("limit", "200")])?;
@@ -46,6 +48,16 @@ impl Client {
             0 => Err(not_found(who)),
             1 => Ok(Found::One(Box::new(found.remove(0)))),
             _ => Ok(Found::Many(found)),
+        }
+    }
+
+    /// `GET /api/v1/users/{id-or-login}` only, without the email search.
+    pub fn find_user_by_get(&self, who: &str) -> Result<Found> {
+        let who = who.trim();
+        match self.get::<User>(self.api(&["users", who])?) {
+            Ok(u) => Ok(Found::One(Box::new(u))),
+            Err(e) if e.kind == Kind::NotFound => Err(not_found(who)),
+            Err(e) => Err(e.context(format!("looking up user '{who}'"))),
         }
     }
 

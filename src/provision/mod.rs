@@ -5,16 +5,19 @@
 pub mod denied;
 mod group;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use crate::context::Context;
-use crate::error::{Error, Result};
+use crate::error::{Error, Kind, Result};
 use crate::gate::run::run_all;
 use crate::gate::targets::BulkArgs;
 use crate::gate::{read_targets, Applied, Gate, Job, Outcome, Planned, Row, Step, Target};
+use crate::interrupt;
 use crate::okta::changes::Call;
 use crate::okta::groups::Members;
-use crate::okta::models::{Group, User};
+use crate::okta::models::{Group, User, UserProfile};
+use crate::okta::users::batch::Batch;
 use crate::okta::Client;
 use denied::Explainer;
 pub use group::{check_changeable, describe, pick_group, GroupArgs};
@@ -30,7 +33,8 @@ pub enum Change {
 const INACTIVE: [&str; 3] = ["DEPROVISIONED", "STAGED", "SUSPENDED"];
 
 /// Rows below this are checked one by one; from it on, one pass over the
-/// group's members, up to a page (200 members) per 4 rows, saves requests.
+/// group's members (up to a page of 200 members per 4 rows) and batched
+/// searches for the users the pass does not know save requests.
 const MEMBER_PASS_MIN_ROWS: usize = 8;
 
 /// One membership change for every row of a run.
@@ -43,6 +47,8 @@ pub struct Membership<'a> {
     pub described: String,
     members: Option<Members>,
     by_login: HashMap<String, String>,
+    /// The rows' users found by batched searches (`prepare`).
+    found: OnceLock<Batch>,
     denied: Explainer<'a>,
 }
 
@@ -65,6 +71,7 @@ impl<'a> Membership<'a> {
             described: describe(client, group),
             members,
             by_login,
+            found: OnceLock::new(),
             denied: Explainer::new(client, group),
         })
     }
@@ -97,6 +104,10 @@ impl<'a> Membership<'a> {
     /// A member the member pass found, by id or login: (id, login).
     fn known_member(&self, who: &str) -> Option<(String, String)> {
         let members = self.members.as_ref()?;
+        let who = who.trim();
+        if who.eq_ignore_ascii_case("me") {
+            return None;
+        }
         if let Some(login) = members.get(who) {
             return Some((who.to_string(), login.clone()));
         }
@@ -109,6 +120,23 @@ impl<'a> Membership<'a> {
             Some(m) => Ok(m.contains_key(&user.id)),
             None => client.is_member(&self.group.id, &user.id),
         }
+    }
+
+    /// The change for a user to add or remove; under `--dry-run`, what the
+    /// credential's roles would refuse is `would_fail`.
+    fn change_step(&self, gate: &Gate<'_>, t: &Target, user: User) -> Step {
+        let login = user.login().to_string();
+        let planned = self.planned(&user.id, &login);
+        if gate.dry_run() {
+            let adding = self.change == Change::Add;
+            if let Some(why) = self.denied.preview(adding, &user.id, &login) {
+                let mut row = Row::planned(t.row, &t.input, &planned, Outcome::WouldFail);
+                row.request = planned.call.text(gate.client).ok();
+                let e = Error::new(Kind::Permission, why);
+                return Step::Done(Box::new(row.with_failure(e)));
+            }
+        }
+        Step::Change(Box::new(planned), Box::new(user))
     }
 
     fn noop(&self, gate: &Gate<'_>, t: &Target, id: &str, login: &str, single: bool) -> Step {
@@ -132,13 +160,46 @@ impl<'a> Membership<'a> {
 }
 
 impl Job for Membership<'_> {
+    /// From `MEMBER_PASS_MIN_ROWS` rows on: the users the member pass does
+    /// not know, looked up in batched searches (20 a request).
+    fn prepare(&self, gate: &Gate<'_>, targets: &[Target]) {
+        if targets.len() < MEMBER_PASS_MIN_ROWS {
+            return;
+        }
+        let mut seen = HashSet::new();
+        let inputs: Vec<String> = targets
+            .iter()
+            .map(|t| t.input.trim())
+            .filter(|w| !w.eq_ignore_ascii_case("me") && self.known_member(w).is_none())
+            .filter(|w| seen.insert(w.to_lowercase()))
+            .map(str::to_string)
+            .collect();
+        let batch = gate.client.find_users(&inputs, &interrupt::requested);
+        if let Some(e) = batch.error.as_ref().filter(|e| e.kind != Kind::Interrupted) {
+            gate.ctx
+                .out
+                .warn(&format!("{}; looking the rest up one by one", e.message));
+        }
+        let _ = self.found.set(batch);
+    }
+
     fn plan(&self, gate: &Gate<'_>, t: &Target, single: bool) -> Step {
-        if self.change == Change::Add {
-            if let Some((id, login)) = self.known_member(&t.input) {
+        if let Some((id, login)) = self.known_member(&t.input) {
+            if self.change == Change::Add {
                 return self.noop(gate, t, &id, &login, single);
             }
+            // A member to remove: the pass named it; nothing to look up.
+            let user = User {
+                id,
+                profile: UserProfile {
+                    login: Some(login),
+                    ..UserProfile::default()
+                },
+                ..User::default()
+            };
+            return self.change_step(gate, t, user);
         }
-        let user = match gate.resolve(t, single, |e| e) {
+        let user = match gate.resolve_from(self.found.get(), t, single, |e| e) {
             Ok(u) => u,
             Err(row) => return Step::Done(row),
         };
@@ -176,16 +237,7 @@ impl Job for Membership<'_> {
                 return Step::Done(Box::new(row.with_failure(e)));
             }
         }
-        let planned = self.planned(&user.id, &login);
-        if gate.dry_run() {
-            if let Some(why) = self.denied.preview(adding, &user.id, &login) {
-                let mut row = Row::planned(t.row, &t.input, &planned, Outcome::WouldFail);
-                row.request = planned.call.text(gate.client).ok();
-                let e = Error::new(crate::error::Kind::Permission, why);
-                return Step::Done(Box::new(row.with_failure(e)));
-            }
-        }
-        Step::Change(Box::new(planned), Box::new(user))
+        self.change_step(gate, t, user)
     }
 
     fn done(&self, gate: &Gate<'_>, t: &Target, p: &Planned, a: Applied, single: bool) -> Row {

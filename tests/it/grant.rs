@@ -42,6 +42,16 @@ fn numbered_users(org: &mut Org, expect: usize) -> Mock {
         .create()
 }
 
+/// The batched searches of a bulk run (`search=profile.login eq "uN" or …`)
+/// find none of the `uN` (they are not logins), `n` times.
+fn no_login_found(org: &mut Org, n: usize) -> Mock {
+    org.mock("GET", "/api/v1/users")
+        .match_query(Matcher::Regex(r"search=profile\.login\+eq\+%22u\d".into()))
+        .with_body("[]")
+        .expect(n)
+        .create()
+}
+
 /// Not yet created: callers add expectations.
 fn put_any_user(org: &mut Org) -> Mock {
     org.mock(
@@ -588,6 +598,7 @@ fn bulk_of_200_with_3_bad_users_keeps_order_and_exits_1() {
     );
     let apps = group_apps(&mut org);
     let members = org.get(&format!("/api/v1/groups/{GID}/users"), json!([]));
+    let searches = no_login_found(&mut org, 10);
     let users = numbered_users(&mut org, 197);
     let missing = org
         .mock("GET", Matcher::Regex(r"^/api/v1/users/ghost\d$".into()))
@@ -650,7 +661,7 @@ fn bulk_of_200_with_3_bad_users_keeps_order_and_exits_1() {
     assert_eq!(got, want);
     assert_eq!(v["results"][13]["result"], "failed");
     assert_eq!(sb.audit_changes().len(), 197);
-    for m in [g, apps, members, users, missing, put] {
+    for m in [g, apps, members, searches, users, missing, put] {
         m.assert();
     }
 }
@@ -665,6 +676,7 @@ fn workers_wait_for_the_reset_instead_of_drawing_429s() {
     );
     let apps = group_apps(&mut org);
     let members = org.get(&format!("/api/v1/groups/{GID}/users"), json!([]));
+    let searches = no_login_found(&mut org, 1);
     let users = numbered_users(&mut org, 12);
     // The first answers (at most one per worker, sent before any answer
     // came) say the bucket is empty until `reset`.
@@ -717,7 +729,7 @@ fn workers_wait_for_the_reset_instead_of_drawing_429s() {
     let (_, stderr) = text(&out);
     assert!(out.status.success(), "{stderr}");
     assert_eq!(json_out(&out)["ok"], 12);
-    for m in [g, apps, members, users, first, too_early, after] {
+    for m in [g, apps, members, searches, users, first, too_early, after] {
         m.assert();
     }
 }

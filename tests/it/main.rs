@@ -14,6 +14,7 @@ mod expiring;
 mod gate;
 mod generated;
 mod grant;
+mod grant_batch;
 mod health;
 mod helpdesk;
 mod interrupt;

@@ -78,10 +78,12 @@ pub struct UserView {
     pub last_login: Option<String>,
     pub password_changed: Option<String>,
     pub password_expires: Option<String>,
+    /// Absent unless asked for; `null` when asked for but unreadable.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub groups: Option<Vec<GroupView>>,
+    pub groups: Option<Option<Vec<GroupView>>>,
+    /// Absent unless asked for; `null` when asked for but unreadable.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub factors: Option<Vec<FactorView>>,
+    pub factors: Option<Option<Vec<FactorView>>>,
 }
 
 impl From<User> for UserView {

@@ -1,13 +1,19 @@
 //! `user show USER`: one employee's status, last sign-in, password dates and
 //! expiry, and on request their groups and MFA factors.
+//!
+//! Requests: the user, the user's groups (once: for `--groups` and for the
+//! expiry, whose Everyone group is the user's BUILT_IN group), the password
+//! policies with their rules; `--factors` adds one. The optional parts
+//! (expiry, groups, factors) never fail the command: what cannot be read is
+//! `null` in JSON, with a warning that says why.
 
 use clap::Args;
 
 use super::{FactorView, GroupView, UserView};
 use crate::context::Context;
-use crate::error::{Kind, Result};
+use crate::error::{Error, Kind, Result};
 use crate::okta::models::{Factor, Group, User};
-use crate::okta::policy::{expires_at, policy_for};
+use crate::okta::policy::{expires_at, policy_for, Everyone, Policy};
 use crate::okta::Client;
 use crate::output::Format;
 
@@ -30,23 +36,51 @@ pub struct ShowArgs {
 pub fn run(ctx: &Context, args: ShowArgs) -> Result<()> {
     let client = ctx.client()?;
     let user = ctx.resolve_user(&args.user)?;
-    let user_groups: Vec<Group> = client
-        .pages(client.api(&["users", &user.id, "groups"])?)
-        .collect::<Result<_>>()
-        .map_err(|e| e.context("listing the user's groups"))?;
-    let expires = match password_expiry(client, &user, &user_groups) {
-        Ok(e) => e,
-        Err(e) if e.kind == Kind::Permission => {
-            ctx.out.warn("cannot read the password policies, so the expiry date is unknown (needs okta.policies.read)");
-            None
+    let expiry_known = expiry_computable(&user);
+    let groups = if args.groups || expiry_known {
+        let listed: Result<Vec<Group>> = client
+            .pages(client.api(&["users", &user.id, "groups"])?)
+            .collect();
+        match listed {
+            Ok(g) => Some(g),
+            Err(e) => {
+                let what = match (args.groups, expiry_known) {
+                    (true, true) => "the groups and the password expiry are",
+                    (true, false) => "the groups are",
+                    _ => "the password expiry is",
+                };
+                unknown(ctx, what, e.context("listing the user's groups"))?;
+                None
+            }
         }
-        Err(e) => return Err(e.context("reading the password policies")),
+    } else {
+        None
+    };
+    let expires = match (&groups, expiry_known) {
+        (Some(g), true) => match password_expiry(client, &user, g) {
+            Ok(e) => e,
+            Err(e) => {
+                unknown(ctx, "the password expiry is", e)?;
+                None
+            }
+        },
+        _ => None,
     };
     let factors = if args.factors {
-        let list: Vec<Factor> = client
-            .get(client.api(&["users", &user.id, "factors"])?)
-            .map_err(|e| e.context("listing the user's factors"))?;
-        Some(list.into_iter().map(FactorView::from).collect::<Vec<_>>())
+        let listed = client
+            .api(&["users", &user.id, "factors"])
+            .and_then(|url| client.get::<Vec<Factor>>(url));
+        Some(match listed {
+            Ok(list) => Some(list.into_iter().map(FactorView::from).collect()),
+            Err(e) => {
+                unknown(
+                    ctx,
+                    "the factors are",
+                    e.context("listing the user's factors"),
+                )?;
+                None
+            }
+        })
     } else {
         None
     };
@@ -54,7 +88,7 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<()> {
     view.password_expires = expires;
     view.groups = args
         .groups
-        .then(|| user_groups.into_iter().map(GroupView::from).collect());
+        .then(|| groups.map(|g| g.into_iter().map(GroupView::from).collect()));
     view.factors = factors;
     if ctx.out.format != Format::Table {
         return if ctx.out.format == Format::Json {
@@ -64,20 +98,33 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<()> {
         };
     }
     ctx.out.one(&view)?;
-    if let Some(groups) = &view.groups {
-        let rows = groups
-            .iter()
-            .map(|g| vec![g.name.clone(), g.kind.clone(), g.id.clone()])
-            .collect();
-        ctx.out.data("")?;
-        ctx.out
-            .data(&ctx.out.table(&["group", "type", "id"], rows).to_string())?;
+    match &view.groups {
+        None => {}
+        Some(None) => {
+            ctx.out.data("")?;
+            ctx.out.data("Groups: unknown (see the warning).")?;
+        }
+        Some(Some(groups)) => {
+            let rows = groups
+                .iter()
+                .map(|g| vec![g.name.clone(), g.kind.clone(), g.id.clone()])
+                .collect();
+            ctx.out.data("")?;
+            ctx.out
+                .data(&ctx.out.table(&["group", "type", "id"], rows).to_string())?;
+        }
     }
-    if let Some(factors) = &view.factors {
-        ctx.out.data("")?;
-        if factors.is_empty() {
+    match &view.factors {
+        None => {}
+        Some(None) => {
+            ctx.out.data("")?;
+            ctx.out.data("MFA factors: unknown (see the warning).")?;
+        }
+        Some(Some(factors)) if factors.is_empty() => {
+            ctx.out.data("")?;
             ctx.out.data("No MFA factors enrolled.")?;
-        } else {
+        }
+        Some(Some(factors)) => {
             let rows = factors
                 .iter()
                 .map(|f| {
@@ -89,6 +136,7 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<()> {
                     ]
                 })
                 .collect();
+            ctx.out.data("")?;
             ctx.out.data(
                 &ctx.out
                     .table(&["factor", "provider", "status", "id"], rows)
@@ -99,17 +147,66 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<()> {
     Ok(())
 }
 
-/// When the password expires: `Some("never")` for a policy without expiry;
-/// `None` when unknown (no password, directory-sourced, no policy applies).
-fn password_expiry(client: &Client, user: &User, groups: &[Group]) -> Result<Option<String>> {
-    if matches!(user.provider_type(), "ACTIVE_DIRECTORY" | "LDAP") {
-        return Ok(None);
+/// An optional part could not be read: say so and go on (`null` in JSON).
+/// An interrupt still ends the command.
+fn unknown(ctx: &Context, what: &str, e: Error) -> Result<()> {
+    if e.kind == Kind::Interrupted {
+        return Err(e);
     }
+    let why = match (e.kind, e.why.as_deref()) {
+        (_, Some(why)) => format!(" ({why})"),
+        (Kind::Permission, None) => " (the credential may not read it)".to_string(),
+        _ => String::new(),
+    };
+    ctx.out.warn(&format!("{what} unknown: {}{why}", e.message));
+    Ok(())
+}
+
+/// Whether an expiry can be computed at all: a password was set and the
+/// directory (AD, LDAP) does not govern it.
+fn expiry_computable(user: &User) -> bool {
+    user.password_changed.is_some() && !matches!(user.provider_type(), "ACTIVE_DIRECTORY" | "LDAP")
+}
+
+/// When the password expires: `Some("never")` for a policy without expiry;
+/// `None` when no policy applies. The Everyone group is the user's own
+/// BUILT_IN group. Only when the user's groups show none (UNCONFIRMED
+/// whether every credential sees Everyone there) and a policy includes a
+/// group the user is not shown in, is Everyone looked up, once.
+fn password_expiry(client: &Client, user: &User, groups: &[Group]) -> Result<Option<String>> {
     let Some(changed) = user.password_changed.as_deref() else {
         return Ok(None);
     };
-    let policies = client.password_policies()?;
+    let everyone: Vec<String> = groups
+        .iter()
+        .filter(|g| g.kind == "BUILT_IN")
+        .map(|g| g.id.clone())
+        .collect();
+    let mut policies = client
+        .password_policies_with(Everyone::Ids(&everyone))
+        .map_err(|e| {
+            let denied = e.kind == Kind::Permission && e.why.is_none();
+            let e = e.context("reading the password policies");
+            if denied {
+                e.why("reading them needs an admin role that may read policies (a service app also needs okta.policies.read)")
+            } else {
+                e
+            }
+        })?;
     let in_group = |g: &str| groups.iter().any(|x| x.id == g);
+    let unsure = |p: &Policy| p.groups.iter().any(|g| !in_group(g));
+    if everyone.is_empty() && policies.iter().any(unsure) {
+        let everyone = client.built_in_group_ids()?;
+        if everyone.is_empty() {
+            return Err(
+                Error::failed("the Everyone group is not visible to this credential")
+                    .why("which password policy includes everyone cannot be told"),
+            );
+        }
+        for p in &mut policies {
+            p.everyone = p.groups.iter().any(|g| everyone.contains(g));
+        }
+    }
     let Some(policy) = policy_for(&policies, &user.id, user.provider_type(), &in_group) else {
         return Ok(None);
     };

@@ -417,7 +417,7 @@ const HANG: Duration = Duration::from_secs(60);
 
 /// An org for `grant --from FILE --group GID` (any `00g…` group): the group
 /// (an OKTA_GROUP), its apps (none), its members (none), users `u{n}` (id
-/// `user_id(n)`, login `u{n}@acme.com`, ACTIVE), and membership PUTs,
+/// `user_id(n)`, login `u{n}@acme.com`, ACTIVE; a search finds none), and membership PUTs,
 /// applied on arrival and answered 204 after `delay`. Anything else, or a
 /// request without the test token, is answered 404/401 and kept in
 /// `unexpected()`.
@@ -488,6 +488,15 @@ fn answer(org: &OrgState, req: &Request) -> Response {
             Response::json(200, &group(g, &format!("Group {g}"), "OKTA_GROUP"))
         }
         ("GET", ["", "api", "v1", "groups", g, "apps" | "users"]) if is_group(g) => {
+            Response::json(200, &json!([]))
+        }
+        // A bulk run's batched search: the `u{n}` are no logins, so none is found.
+        ("GET", ["", "api", "v1", "users"])
+            if req
+                .query
+                .as_deref()
+                .is_some_and(|q| q.starts_with("search=")) =>
+        {
             Response::json(200, &json!([]))
         }
         ("GET", ["", "api", "v1", "users", login]) => {
