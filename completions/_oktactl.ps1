@@ -391,6 +391,7 @@ Register-ArgumentCompleter -Native -CommandName 'oktactl' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'The help-desk ticket a mutating command serves, for the audit log')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for each HTTP request')
+            [CompletionResult]::new('--remove-recovery-phone', '--remove-recovery-phone', [CompletionResultType]::ParameterName, 'With --factor naming an sms or call factor: remove the phone number as a recovery method too')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what a mutating command would do and send no mutating request')
