@@ -1,4 +1,4 @@
-//! reset-password: exact calls, confirmation, dry run, secrets, 403.
+//! reset-password: exact calls, confirmation, dry run, secrets, 403, directory users.
 
 use crate::support::org::Org;
 use crate::support::{okta_error, user, Sandbox, TOKEN};
@@ -160,11 +160,11 @@ fn reset_password_dry_run_prints_the_call_and_sends_nothing() {
 }
 
 #[test]
-fn reset_password_refuses_deprovisioned_and_directory_users() {
+fn reset_password_refuses_deprovisioned_staged_and_federated_users() {
     for (status, provider, says) in [
         ("DEPROVISIONED", "OKTA", "DEPROVISIONED"),
         ("STAGED", "OKTA", "STAGED"),
-        ("ACTIVE", "ACTIVE_DIRECTORY", "Active Directory"),
+        ("ACTIVE", "FEDERATION", "identity provider"),
     ] {
         let mut org = Org::new();
         let mut u = user("00u1", "jane@acme.com", status);
@@ -209,6 +209,106 @@ fn reset_password_403_exits_5_naming_the_role() {
     assert!(
         audit.contains(r#""outcome":"failed""#) && audit.contains("req-403"),
         "{audit}"
+    );
+    get.assert();
+    post.assert();
+}
+
+fn from_ad(mut u: Value) -> Value {
+    u["credentials"]["provider"] = json!({"type": "ACTIVE_DIRECTORY", "name": "acme.local"});
+    u
+}
+
+#[test]
+fn reset_password_tries_an_ad_user_and_explains_a_403_in_directory_terms() {
+    for code in ["E0000017", "E0000006"] {
+        let mut org = Org::new();
+        let get = org.user(
+            "jane%40acme.com",
+            from_ad(user("00u1", "jane@acme.com", "ACTIVE")),
+        );
+        let post = org
+            .mock("POST", "/api/v1/users/00u1/lifecycle/reset_password")
+            .match_query(Matcher::Exact("sendEmail=true".into()))
+            .with_status(403)
+            .with_header("x-okta-request-id", "req-ad")
+            .with_body(okta_error(code, "Reset password failed"))
+            .create();
+        let sb = Sandbox::new();
+        let (out, _, stderr) = sb.run(&org.url(), &["reset-password", "jane@acme.com", "--yes"]);
+        assert_eq!(out.status.code(), Some(5), "{stderr}");
+        assert!(stderr.contains(code), "{stderr}");
+        for says in [
+            "sourced from Active Directory",
+            "Active Directory agent",
+            "\"Reset Password\" right",
+            "lockoutTime and pwdLastSet",
+            "protected groups",
+            "check-perms --for passwords",
+        ] {
+            assert!(stderr.contains(says), "{says}: {stderr}");
+        }
+        // The directory explanation, not the generic role one, comes first.
+        let first_hint = stderr.lines().find(|l| l.starts_with("hint: ")).unwrap();
+        assert!(first_hint.contains("Active Directory agent"), "{stderr}");
+        let audit = sb.audit_changes();
+        assert_eq!(audit.len(), 1);
+        assert_eq!(audit[0]["outcome"], "failed");
+        assert_eq!(audit[0]["request_id"], "req-ad");
+        get.assert();
+        post.assert();
+    }
+}
+
+#[test]
+fn reset_password_of_an_ad_user_that_okta_accepts_is_email_sent() {
+    let mut org = Org::new();
+    let get = org.user(
+        "jane%40acme.com",
+        from_ad(user("00u1", "jane@acme.com", "ACTIVE")),
+    );
+    let post = org.lifecycle(
+        "00u1",
+        "reset_password",
+        Matcher::Exact("sendEmail=true".into()),
+        "{}",
+    );
+    let sb = Sandbox::new();
+    let (out, stdout, stderr) = sb.run(
+        &org.url(),
+        &["reset-password", "jane@acme.com", "--yes", "-o", "json"],
+    );
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(
+        serde_json::from_str::<Value>(&stdout).unwrap()["action"],
+        "email_sent"
+    );
+    assert!(stderr.contains("sourced from Active Directory"), "{stderr}");
+    assert_eq!(sb.audit_changes()[0]["outcome"], "email_sent");
+    get.assert();
+    post.assert();
+}
+
+#[test]
+fn reset_password_names_the_email_okta_sent_the_link_to() {
+    let mut org = Org::new();
+    let mut u = user("00u1", "jdoe", "ACTIVE");
+    u["profile"]["email"] = json!("jane.doe@mail.acme.com");
+    let get = org.user("jdoe", u);
+    let post = org.lifecycle(
+        "00u1",
+        "reset_password",
+        Matcher::Exact("sendEmail=true".into()),
+        "{}",
+    );
+    let sb = Sandbox::new();
+    let (out, _, stderr) = sb.run(&org.url(), &["reset-password", "jdoe", "--yes"]);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(
+            "Okta emailed jane.doe@mail.acme.com a password reset link (the email of jdoe)"
+        ),
+        "{stderr}"
     );
     get.assert();
     post.assert();
