@@ -43,7 +43,8 @@ impl ResetMfa {
         let (call, removes) = match &self.factor {
             None => (Call::reset_factors(&user.id), before.items.clone()),
             Some(which) => {
-                // The DELETE takes a factor id: pick from the Factors API.
+                // The DELETE takes a factor id: pick from the Factors API
+                // (whether enrolment ids are factor ids is UNCONFIRMED).
                 let factors = match before.source {
                     Source::Factors => before.items.clone(),
                     Source::Enrollments => {
@@ -87,6 +88,8 @@ impl ResetMfa {
             return Ok(self.nothing(user, before));
         }
         if single && self.factor.is_none() {
+            // reset_factors has no removeRecoveryEnrollment: whether it
+            // leaves the number as a recovery method is UNCONFIRMED.
             if let Some(p) = removes.iter().find(|f| is_phone(f)) {
                 // An enrolment's key is no factor type: name the usual one.
                 let which = if p.kind == "phone_number" {
