@@ -371,6 +371,7 @@ set edit:completion:arg-completer[oktactl] = {|@words|
             cand --output 'Output format'
             cand --ticket 'The help-desk ticket a mutating command serves, for the audit log'
             cand --timeout 'Seconds to wait for each HTTP request'
+            cand --remove-recovery-phone 'With --factor naming an sms or call factor: remove the phone number as a recovery method too'
             cand --no-preflight 'Skip the check, before the first change of several, that the credential''s roles cover the run'
             cand -y 'Answer yes to every confirmation'
             cand --yes 'Answer yes to every confirmation'

@@ -74,6 +74,14 @@ impl Membership {
     }
 }
 
+/// MFA changes made through the mock: users whose factors were all reset,
+/// and factor or enrolment ids removed one by one.
+#[derive(Default)]
+struct Mfa {
+    reset: HashSet<usize>,
+    gone: HashSet<String>,
+}
+
 struct State {
     cfg: Config,
     base: String,
@@ -83,6 +91,7 @@ struct State {
     stats: Mutex<Stats>,
     rate: Mutex<Rate>,
     members: Mutex<Membership>,
+    mfa: Mutex<Mfa>,
     request_seq: AtomicU64,
     seed: u64,
     active: AtomicUsize,
@@ -848,6 +857,10 @@ fn route_name(method: &str, seg: &[&str]) -> &'static str {
             "GET /api/v1/users/{id}/roles/{rid}/targets/groups"
         }
         ("GET", ["api", "v1", "users", _, "groups"]) => "GET /api/v1/users/{id}/groups",
+        ("GET", ["api", "v1", "users", _, "factors"]) => "GET /api/v1/users/{id}/factors",
+        ("GET", ["api", "v1", "users", _, "authenticator-enrollments"]) => {
+            "GET /api/v1/users/{id}/authenticator-enrollments"
+        }
         ("GET", ["api", "v1", "groups"]) => "GET /api/v1/groups",
         ("GET", ["api", "v1", "groups", _]) => "GET /api/v1/groups/{id}",
         ("GET", ["api", "v1", "groups", _, "users"]) => "GET /api/v1/groups/{id}/users",
@@ -1027,25 +1040,60 @@ fn handle_api(state: &State, req: &Request, seg: &[&str]) -> Response {
                 "expire_password_with_temp_password" => {
                     Response::json(200, json!({"tempPassword": format!("Mock-Temp-{i}")}).to_string())
                 }
-                "reset_factors" => Response::empty(200),
+                "reset_factors" => {
+                    lock(&state.mfa).reset.insert(i);
+                    Response::empty(200)
+                }
                 _ => not_found(state, op, "Lifecycle"),
             }
         }
+        // Every third user has SMS and Okta Verify push; every sixth one also
+        // Google Authenticator, which its enrollment policy leaves out of
+        // the factors list. Only every sixth user's enrolments can be listed
+        // (`authenticator-enrollments`; the others answer 404, as an org
+        // without that endpoint may).
         ("GET", ["api", "v1", "users", id, "factors"]) => match lookup_user(state, id) {
-            Some(i) if i % 3 == 0 => Response::json(
-                200,
-                json!([
-                    {"id": format!("sms{i:017}"), "factorType": "sms", "provider": "OKTA", "status": "ACTIVE",
-                     "profile": {"phoneNumber": "+1 555 0100"}},
-                    {"id": format!("opf{i:017}"), "factorType": "push", "provider": "OKTA", "status": "ACTIVE"}
-                ])
-                .to_string(),
-            ),
-            Some(_) => Response::json(200, "[]".into()),
+            Some(i) => {
+                let list: Vec<Value> = mfa_of(state, i)
+                    .into_iter()
+                    .filter_map(|(fid, factor, _, _)| factor.map(|t| (fid, t)))
+                    .map(|(fid, t)| json!({"id": fid, "factorType": t, "provider": "OKTA", "status": "ACTIVE"}))
+                    .collect();
+                Response::json(200, Value::Array(list).to_string())
+            }
             None => not_found(state, id, "User"),
         },
-        ("DELETE", ["api", "v1", "users", id, "factors", _]) => match lookup_user(state, id) {
-            Some(_) => Response::empty(204),
+        ("GET", ["api", "v1", "users", id, "authenticator-enrollments"]) => {
+            match lookup_user(state, id) {
+                Some(i) if i % 6 == 0 => {
+                    let mut list = vec![json!({"id": format!("lae{i:017}"), "type": "password",
+                        "key": "okta_password", "name": "Password", "status": "ACTIVE"})];
+                    list.push(json!({"id": format!("eae{i:017}"), "type": "email",
+                        "key": "okta_email", "name": "Email", "status": "ACTIVE"}));
+                    list.extend(mfa_of(state, i).into_iter().map(|(fid, _, key, name)| {
+                        json!({"id": fid, "type": if key == "phone_number" { "phone" } else { "app" },
+                               "key": key, "name": name, "status": "ACTIVE"})
+                    }));
+                    Response::json(200, Value::Array(list).to_string())
+                }
+                Some(_) => okta_error(state, 404, "E0000007", &format!("Not found: Resource not found: {} (path)", req.path)),
+                None => not_found(state, id, "User"),
+            }
+        }
+        ("DELETE", ["api", "v1", "users", id, "factors", fid]) => match lookup_user(state, id) {
+            Some(i) => {
+                let mine = mfa_of(state, i);
+                if !mine.iter().any(|m| m.0 == *fid) {
+                    return not_found(state, fid, "Factor");
+                }
+                let mut mfa = lock(&state.mfa);
+                mfa.gone.insert(fid.to_string());
+                // Okta Verify push takes the user's TOTP factors with it.
+                if fid.starts_with("opf") {
+                    mfa.gone.insert(format!("gao{i:017}"));
+                }
+                Response::empty(204)
+            }
             None => not_found(state, id, "User"),
         },
         ("GET", ["api", "v1", "logs"]) => {
@@ -1135,6 +1183,40 @@ fn handle_api(state: &State, req: &Request, seg: &[&str]) -> Response {
             &format!("Not found: Resource not found: {} (path)", req.path),
         ),
     }
+}
+
+/// A user's MFA enrolments still in place: (id, factor type when the
+/// factors list shows it, authenticator key, authenticator name).
+fn mfa_of(
+    state: &State,
+    i: usize,
+) -> Vec<(String, Option<&'static str>, &'static str, &'static str)> {
+    if i % 3 != 0 {
+        return Vec::new();
+    }
+    let mfa = lock(&state.mfa);
+    if mfa.reset.contains(&i) {
+        return Vec::new();
+    }
+    let mut all = vec![
+        (format!("sms{i:017}"), Some("sms"), "phone_number", "Phone"),
+        (
+            format!("opf{i:017}"),
+            Some("push"),
+            "okta_verify",
+            "Okta Verify",
+        ),
+    ];
+    if i % 6 == 0 {
+        all.push((
+            format!("gao{i:017}"),
+            None,
+            "google_otp",
+            "Google Authenticator",
+        ));
+    }
+    all.retain(|m| !mfa.gone.contains(&m.0));
+    all
 }
 
 fn policy_index(pid: &str) -> Option<usize> {
@@ -1333,6 +1415,7 @@ fn main() {
         cfg,
         stats: Mutex::new(Stats::default()),
         members: Mutex::new(Membership::default()),
+        mfa: Mutex::new(Mfa::default()),
         request_seq: AtomicU64::new(0),
         seed,
         active: AtomicUsize::new(0),

@@ -58,6 +58,9 @@ struct Line<'a> {
     request_id: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<&'a str>,
+    /// What was read back after the change (reset-mfa: the factors that went).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    detail: Option<&'a str>,
 }
 
 /// A fresh id for one change: time-ordered, with 64 random bits.
@@ -147,11 +150,13 @@ impl Audit {
         outcome: &str,
         request_id: Option<&str>,
         error: Option<&str>,
+        detail: Option<&str>,
     ) -> Result<()> {
         let mut line = self.line("outcome", change_id, subject, None);
         line.outcome = Some(outcome);
         line.request_id = request_id;
         line.error = error;
+        line.detail = detail;
         self.write(line)
     }
 
@@ -179,6 +184,7 @@ impl Audit {
             outcome: None,
             request_id: None,
             error: None,
+            detail: None,
         }
     }
 
@@ -241,7 +247,7 @@ mod tests {
                         let id = new_change_id();
                         audit.intent(&id, subject, "POST /x").unwrap();
                         audit
-                            .outcome(&id, subject, "unlocked", Some("req"), None)
+                            .outcome(&id, subject, "unlocked", Some("req"), None, None)
                             .unwrap();
                     }
                 });

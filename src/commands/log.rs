@@ -238,7 +238,12 @@ pub fn run(ctx: &Context, args: LogArgs) -> Result<()> {
     )?;
     let mut events = Vec::new();
     for e in client.pages::<Event>(url) {
-        let e = e.map_err(|e| needs_role(e.context("reading the System Log"), REPORTS))?;
+        let e = e.map_err(|e| {
+            bad_filter(
+                needs_role(e.context("reading the System Log"), REPORTS),
+                &expr,
+            )
+        })?;
         if events.len() == MAX_EVENTS {
             ctx.out.warn(&format!(
                 "stopped after {MAX_EVENTS} events; narrow the window with --since or --type"
@@ -249,6 +254,18 @@ pub fn run(ctx: &Context, args: LogArgs) -> Result<()> {
     }
     ctx.out.list(events.into_iter().map(Ok))?;
     Ok(())
+}
+
+/// 400 E0000053: Okta did not take the filter oktactl built (its System
+/// Log filter grammar is not fully documented: nested `or` inside `and`
+/// across fields is UNCONFIRMED). Exit 2, saying what was sent.
+fn bad_filter(e: Error, expr: &str) -> Error {
+    if e.error_code() != Some("E0000053") {
+        return e;
+    }
+    e.why("Okta rejected the System Log filter (E0000053: an operator or field it does not accept here)")
+        .hint(format!("the filter sent: {expr}"))
+        .hint("try `--type all`, which sends the simplest filter, or a shorter --since")
 }
 
 #[cfg(test)]

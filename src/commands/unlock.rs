@@ -4,11 +4,12 @@
 use clap::Args;
 
 use crate::context::Context;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::gate::run::run_all;
 use crate::gate::targets::BulkArgs;
 use crate::gate::{read_targets, Applied, Gate, Job, Outcome, Planned, Row, Step, Target};
 use crate::okta::changes::Call;
+use crate::okta::models::User;
 use crate::perms::{needs_role, HELP_DESK, PASSWORD_RESET};
 use crate::preflight;
 
@@ -51,6 +52,10 @@ impl Job for Unlock {
             would: Outcome::WouldUnlock,
             noop: Some(("E0000032", Outcome::NotLocked)),
         };
+        if let Some(e) = directory_sourced(&user) {
+            let row = Row::planned(t.row, &t.input, &planned, Outcome::Refused);
+            return Step::Done(Box::new(row.with_failure(e)));
+        }
         if user.status != "LOCKED_OUT" && !self.force {
             if single {
                 gate.ctx.out.status(&format!(
@@ -101,5 +106,30 @@ pub fn run(ctx: &Context, args: UnlockArgs) -> Result<()> {
         &Unlock { force: args.force },
         &targets,
         args.bulk.pace(),
+    )
+}
+
+/// Okta's unlock applies to Okta-sourced users only, not to accounts from
+/// Active Directory or LDAP: refuse those before anything is sent (also
+/// with `--force`, which is about the status, not the source).
+fn directory_sourced(user: &User) -> Option<Error> {
+    let (directory, fix) = match user.provider_type() {
+        "ACTIVE_DIRECTORY" => (
+            "Active Directory",
+            "unlock the account in Active Directory (Active Directory Users and Computers, or `Unlock-ADAccount`)",
+        ),
+        "LDAP" => (
+            "an LDAP directory",
+            "unlock the account in the LDAP directory",
+        ),
+        _ => return None,
+    };
+    Some(
+        Error::failed(format!(
+            "cannot unlock {}: the account comes from {directory}, and Okta's unlock applies only to users sourced in Okta; nothing was sent",
+            user.login()
+        ))
+        .why(format!("Okta's unlock does not apply to users sourced from {directory}"))
+        .hint(fix),
     )
 }

@@ -64,6 +64,8 @@ pub struct Applied {
     pub reply: Option<Reply>,
     /// Why it failed, was not sent, or may not have happened.
     pub error: Option<Error>,
+    /// What the job read back after sending (`Job::read_back`).
+    pub detail: Option<String>,
 }
 
 /// The gate of one command run, shared by its workers.
@@ -127,6 +129,12 @@ impl<'a> Gate<'a> {
     /// Send one planned change through the gate. Never sends when
     /// interrupted, when the audit log has failed, or under `--dry-run`.
     pub fn apply(&self, p: &Planned) -> Applied {
+        self.apply_for(p, None)
+    }
+
+    /// `apply`, and a change done (or whose answer was lost) is read back
+    /// by `job` before its outcome line is written.
+    pub fn apply_for(&self, p: &Planned, job: Option<&dyn Job>) -> Applied {
         let request = p.call.text(self.client).unwrap_or_else(|e| e.message);
         let mut applied = Applied {
             outcome: Outcome::Skipped,
@@ -135,6 +143,7 @@ impl<'a> Gate<'a> {
             request_id: None,
             reply: None,
             error: None,
+            detail: None,
         };
         let Some(audit) = &self.audit else {
             self.ctx
@@ -184,6 +193,9 @@ impl<'a> Gate<'a> {
                 }
             }
         }
+        if applied.outcome == p.done || applied.outcome == Outcome::Unknown {
+            applied.detail = job.and_then(|j| j.read_back(self, p));
+        }
         let short = applied.error.as_ref().map(Error::short);
         if let Err(e) = audit.outcome(
             &change_id,
@@ -191,6 +203,7 @@ impl<'a> Gate<'a> {
             applied.outcome.as_str(),
             applied.request_id.as_deref(),
             short.as_deref(),
+            applied.detail.as_deref(),
         ) {
             self.broken.store(true, Ordering::SeqCst);
             let note = format!("{change_id} ({} {})", p.user, applied.request);

@@ -30,6 +30,9 @@ pub struct Row {
     /// The row this one repeats (the same user, given another way).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub duplicate_of: Option<usize>,
+    /// What was read back after the change (reset-mfa: the factors that went).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
     /// The failure itself, for the exit code of a single-row run.
     #[serde(skip)]
     pub failure: Option<Error>,
@@ -50,6 +53,7 @@ impl Row {
             request_id: None,
             change_id: None,
             duplicate_of: None,
+            detail: None,
             failure: None,
         }
     }
@@ -81,6 +85,7 @@ impl Row {
         r.request = Some(a.request);
         r.request_id = a.request_id;
         r.change_id = a.change_id;
+        r.detail = a.detail;
         match a.error {
             Some(e) => r.with_failure(e),
             None => r,

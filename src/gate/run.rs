@@ -41,6 +41,14 @@ pub trait Job: Sync {
         Row::applied(t.row, &t.input, p, a)
     }
 
+    /// After a change the gate sent (done, or its answer lost), before its
+    /// outcome line: read back what it actually did, in a few words for the
+    /// outcome line's `detail` and the row (reset-mfa lists the factors again).
+    fn read_back(&self, gate: &Gate<'_>, p: &Planned) -> Option<String> {
+        let _ = (gate, p);
+        None
+    }
+
     /// For changes that take something away: the question for one user
     /// ("Remove jane from 'Figma Users'?"), and for several (`None`) with
     /// `{n}` for the count ("Remove {n} users from 'Figma Users'").
@@ -188,7 +196,7 @@ pub fn run(
         &|k| {
             let &(i, p, _) = changes.get(k)?;
             let t = targets.get(i)?;
-            let row = job.done(gate, t, p, gate.apply(p), single);
+            let row = job.done(gate, t, p, gate.apply_for(p, Some(job)), single);
             if row.result.class() != super::Class::Ok {
                 failures.fetch_add(1, Ordering::SeqCst);
             }

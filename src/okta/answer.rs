@@ -91,7 +91,8 @@ pub fn error_from(reply: &Reply) -> Error {
         (403, _) => Kind::Permission,
         (404, _) => Kind::NotFound,
         (429, _) => Kind::RateLimited,
-        (400, Some("E0000031" | "E0000029")) => Kind::Usage,
+        // Bad search, paging, or System Log filter (E0000053): the request's fault.
+        (400, Some("E0000031" | "E0000029" | "E0000053")) => Kind::Usage,
         (s, _) if s >= 500 => Kind::Network,
         _ => Kind::Failed,
     };
@@ -177,6 +178,8 @@ mod tests {
         assert_eq!(error_from(&reply(503, "")).exit_code(), 7);
         assert_eq!(error_from(&reply(429, "")).exit_code(), 6);
         assert_eq!(error_from(&reply(409, "")).exit_code(), 1);
+        let bad_filter = r#"{"errorCode":"E0000053","errorSummary":"Invalid SCIM filter."}"#;
+        assert_eq!(error_from(&reply(400, bad_filter)).exit_code(), 2);
     }
 
     #[test]

@@ -79,13 +79,17 @@ impl Call {
         )
     }
 
-    /// `DELETE /api/v1/users/{id}/factors/{factorId}`.
-    pub fn delete_factor(user_id: &str, factor_id: &str) -> Call {
-        Call::new(
-            Method::DELETE,
-            &["users", user_id, "factors", factor_id],
-            &[],
-        )
+    /// `DELETE /api/v1/users/{id}/factors/{factorId}[?removeRecoveryEnrollment=true]`.
+    /// With `remove_recovery_phone`, an `sms` or `call` factor's number goes
+    /// as a recovery method too (Okta ignores it for other factor types;
+    /// the caller sends it only for those two).
+    pub fn delete_factor(user_id: &str, factor_id: &str, remove_recovery_phone: bool) -> Call {
+        let q: &[(&str, &str)] = if remove_recovery_phone {
+            &[("removeRecoveryEnrollment", "true")]
+        } else {
+            &[]
+        };
+        Call::new(Method::DELETE, &["users", user_id, "factors", factor_id], q)
     }
 
     /// `PUT /api/v1/groups/{groupId}/users/{userId}`.
@@ -157,5 +161,17 @@ mod tests {
         assert!(Call::reset_factors("u").idempotent());
         assert!(!Call::expire_password_with_temp("u", false).idempotent());
         assert!(Call::revoke_current_token().idempotent());
+        assert!(Call::delete_factor("u", "f", true).idempotent());
+    }
+
+    #[test]
+    fn recovery_phone_only_when_asked() {
+        let plain = Call::delete_factor("u", "sms1", false);
+        assert!(plain.query.is_empty());
+        let both = Call::delete_factor("u", "sms1", true);
+        assert_eq!(
+            both.query,
+            vec![("removeRecoveryEnrollment".to_string(), "true".to_string())]
+        );
     }
 }

@@ -5,6 +5,7 @@ pub mod apps;
 pub mod changes;
 mod client;
 mod exchange;
+pub mod factors;
 pub mod groups;
 pub mod models;
 mod paging;

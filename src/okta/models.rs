@@ -115,6 +115,20 @@ pub struct Factor {
     pub created: Option<String>,
 }
 
+/// One entry of `GET /api/v1/users/{id}/authenticator-enrollments`
+/// (Identity Engine): `type` is `app`, `email`, `phone`, `password`, …,
+/// `key` the authenticator (`okta_verify`, `phone_number`, `google_otp`, …).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct Enrollment {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub key: String,
+    pub name: Option<String>,
+    pub status: String,
+}
+
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Role {

@@ -235,3 +235,53 @@ fn unlock_403_exits_5_naming_help_desk_admin() {
     get.assert();
     post.assert();
 }
+
+#[test]
+fn unlock_refuses_directory_users_up_front_and_sends_nothing() {
+    for (provider, says) in [
+        ("ACTIVE_DIRECTORY", "Unlock-ADAccount"),
+        ("LDAP", "LDAP directory"),
+    ] {
+        let mut org = Org::new();
+        let mut u = user("00u1", "jane@acme.com", "LOCKED_OUT");
+        u["credentials"]["provider"] = json!({"type": provider, "name": "acme.local"});
+        // Once for the single run, once for the bulk one.
+        let get = org
+            .mock("GET", "/api/v1/users/00u1")
+            .with_body(u.to_string())
+            .expect(2)
+            .create();
+        let unchanged = org.no_mutation();
+        let sb = Sandbox::new();
+        // --force is about the status, not the source: still refused.
+        let out = sb
+            .cmd(&org.url())
+            .args(["unlock", "00u1", "--force"])
+            .output()
+            .unwrap();
+        let (_, stderr) = text(&out);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.contains("Okta's unlock applies only to users sourced in Okta")
+                && stderr.contains("nothing was sent")
+                && stderr.contains(says),
+            "{stderr}"
+        );
+        let out = sb
+            .cmd(&org.url())
+            .args(["unlock", "00u1", "-o", "json"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{}", text(&out).1);
+        let v = json_out(&out);
+        assert_eq!(v["results"][0]["result"], "refused");
+        assert!(v["results"][0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("does not apply to users sourced from"));
+        assert_eq!(v["failed"], 1);
+        assert!(sb.audit_lines().is_empty());
+        get.assert();
+        unchanged.assert();
+    }
+}

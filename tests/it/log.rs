@@ -103,3 +103,32 @@ fn log_403_names_report_admin() {
     get.assert();
     logs.assert();
 }
+
+#[test]
+fn log_a_filter_okta_rejects_e0000053_is_a_usage_error() {
+    let mut org = Org::new();
+    let get = org.user("00u1", user("00u1", "jane@acme.com", "ACTIVE"));
+    let logs = org
+        .mock("GET", "/api/v1/logs")
+        .match_query(Matcher::Any)
+        .with_status(400)
+        .with_body(okta_error("E0000053", "Invalid SCIM filter."))
+        .create();
+    let sb = Sandbox::new();
+    let out = sb
+        .cmd(&org.url())
+        .args(["log", "00u1", "--type", "lock"])
+        .output()
+        .unwrap();
+    let (_, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("E0000053"), "{stderr}");
+    assert!(
+        stderr.contains("hint: the filter sent: (target.id eq \"00u1\"")
+            && stderr.contains("--type all"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("Report Admin"), "{stderr}");
+    get.assert();
+    logs.assert();
+}

@@ -24,4 +24,5 @@ mod log;
 mod oauth;
 mod pty;
 mod reset;
+mod reset_mfa;
 mod user;

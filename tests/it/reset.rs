@@ -1,4 +1,4 @@
-//! reset-password and reset-mfa: exact calls, confirmation, dry run, secrets, 403.
+//! reset-password: exact calls, confirmation, dry run, secrets, 403, directory users.
 
 use crate::support::org::Org;
 use crate::support::{okta_error, user, Sandbox, TOKEN};
@@ -10,16 +10,6 @@ const TEMP: &str = "Tmp-SECRET-pw-42";
 
 fn jane(org: &mut Org, status: &str) -> Mock {
     org.user("jane%40acme.com", user("00u1", "jane@acme.com", status))
-}
-
-fn factors(org: &mut Org, list: Value) -> Mock {
-    org.mock("GET", "/api/v1/users/00u1/factors")
-        .with_body(list.to_string())
-        .create()
-}
-
-fn factor(id: &str, kind: &str, provider: &str) -> Value {
-    json!({"id": id, "factorType": kind, "provider": provider, "vendorName": provider, "status": "ACTIVE"})
 }
 
 fn audit_text(sb: &Sandbox) -> Option<String> {
@@ -170,11 +160,11 @@ fn reset_password_dry_run_prints_the_call_and_sends_nothing() {
 }
 
 #[test]
-fn reset_password_refuses_deprovisioned_and_directory_users() {
+fn reset_password_refuses_deprovisioned_staged_and_federated_users() {
     for (status, provider, says) in [
         ("DEPROVISIONED", "OKTA", "DEPROVISIONED"),
         ("STAGED", "OKTA", "STAGED"),
-        ("ACTIVE", "ACTIVE_DIRECTORY", "Active Directory"),
+        ("ACTIVE", "FEDERATION", "identity provider"),
     ] {
         let mut org = Org::new();
         let mut u = user("00u1", "jane@acme.com", status);
@@ -224,168 +214,102 @@ fn reset_password_403_exits_5_naming_the_role() {
     post.assert();
 }
 
+fn from_ad(mut u: Value) -> Value {
+    u["credentials"]["provider"] = json!({"type": "ACTIVE_DIRECTORY", "name": "acme.local"});
+    u
+}
+
 #[test]
-fn reset_mfa_all_posts_reset_factors() {
-    let mut org = Org::new();
-    let get = jane(&mut org, "ACTIVE");
-    let list = factors(
-        &mut org,
-        json!([
-            factor("sms1", "sms", "OKTA"),
-            factor("tot1", "token:software:totp", "GOOGLE")
-        ]),
-    );
-    let post = org.lifecycle("00u1", "reset_factors", Matcher::Missing, "");
-    let delete = org.mock("DELETE", Matcher::Any).expect(0).create();
-    let sb = Sandbox::new();
-    let (out, stdout, stderr) = sb.run(
-        &org.url(),
-        &["reset-mfa", "jane@acme.com", "--yes", "-o", "json"],
-    );
-    assert!(out.status.success(), "{stderr}");
-    let v: Value = serde_json::from_str(&stdout).unwrap();
-    assert_eq!(v["result"], "reset");
-    assert_eq!(v["factors_reset"].as_array().unwrap().len(), 2);
-    assert_eq!(v["factors_reset"][1]["type"], "token:software:totp");
-    assert_eq!(sb.audit_changes().len(), 1);
-    for m in [get, list, post, delete] {
-        m.assert();
+fn reset_password_tries_an_ad_user_and_explains_a_403_in_directory_terms() {
+    for code in ["E0000017", "E0000006"] {
+        let mut org = Org::new();
+        let get = org.user(
+            "jane%40acme.com",
+            from_ad(user("00u1", "jane@acme.com", "ACTIVE")),
+        );
+        let post = org
+            .mock("POST", "/api/v1/users/00u1/lifecycle/reset_password")
+            .match_query(Matcher::Exact("sendEmail=true".into()))
+            .with_status(403)
+            .with_header("x-okta-request-id", "req-ad")
+            .with_body(okta_error(code, "Reset password failed"))
+            .create();
+        let sb = Sandbox::new();
+        let (out, _, stderr) = sb.run(&org.url(), &["reset-password", "jane@acme.com", "--yes"]);
+        assert_eq!(out.status.code(), Some(5), "{stderr}");
+        assert!(stderr.contains(code), "{stderr}");
+        for says in [
+            "sourced from Active Directory",
+            "Active Directory agent",
+            "\"Reset Password\" right",
+            "lockoutTime and pwdLastSet",
+            "protected groups",
+            "check-perms --for passwords",
+        ] {
+            assert!(stderr.contains(says), "{says}: {stderr}");
+        }
+        // The directory explanation, not the generic role one, comes first.
+        let first_hint = stderr.lines().find(|l| l.starts_with("hint: ")).unwrap();
+        assert!(first_hint.contains("Active Directory agent"), "{stderr}");
+        let audit = sb.audit_changes();
+        assert_eq!(audit.len(), 1);
+        assert_eq!(audit[0]["outcome"], "failed");
+        assert_eq!(audit[0]["request_id"], "req-ad");
+        get.assert();
+        post.assert();
     }
 }
 
 #[test]
-fn reset_mfa_one_factor_by_type_deletes_only_that_one() {
+fn reset_password_of_an_ad_user_that_okta_accepts_is_email_sent() {
     let mut org = Org::new();
-    let get = jane(&mut org, "ACTIVE");
-    let list = factors(
-        &mut org,
-        json!([
-            factor("sms1", "sms", "OKTA"),
-            factor("psh1", "push", "OKTA")
-        ]),
+    let get = org.user(
+        "jane%40acme.com",
+        from_ad(user("00u1", "jane@acme.com", "ACTIVE")),
     );
-    let delete = org
-        .mock("DELETE", "/api/v1/users/00u1/factors/sms1")
-        .with_status(204)
-        .create();
-    let post = org.mock("POST", Matcher::Any).expect(0).create();
+    let post = org.lifecycle(
+        "00u1",
+        "reset_password",
+        Matcher::Exact("sendEmail=true".into()),
+        "{}",
+    );
     let sb = Sandbox::new();
     let (out, stdout, stderr) = sb.run(
         &org.url(),
-        &[
-            "reset-mfa",
-            "jane@acme.com",
-            "--factor",
-            "SMS",
-            "-y",
-            "-o",
-            "json",
-        ],
+        &["reset-password", "jane@acme.com", "--yes", "-o", "json"],
     );
     assert!(out.status.success(), "{stderr}");
-    let v: Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(
-        v["factors_reset"],
-        json!([{"id": "sms1", "type": "sms", "provider": "OKTA"}])
+        serde_json::from_str::<Value>(&stdout).unwrap()["action"],
+        "email_sent"
     );
-    for m in [get, list, delete, post] {
-        m.assert();
-    }
+    assert!(stderr.contains("sourced from Active Directory"), "{stderr}");
+    assert_eq!(sb.audit_changes()[0]["outcome"], "email_sent");
+    get.assert();
+    post.assert();
 }
 
 #[test]
-fn reset_mfa_push_warns_about_other_okta_verify_factors() {
+fn reset_password_names_the_email_okta_sent_the_link_to() {
     let mut org = Org::new();
-    let get = jane(&mut org, "ACTIVE");
-    let list = factors(
-        &mut org,
-        json!([
-            factor("psh1", "push", "OKTA"),
-            factor("tot1", "token:software:totp", "OKTA")
-        ]),
+    let mut u = user("00u1", "jdoe", "ACTIVE");
+    u["profile"]["email"] = json!("jane.doe@mail.acme.com");
+    let get = org.user("jdoe", u);
+    let post = org.lifecycle(
+        "00u1",
+        "reset_password",
+        Matcher::Exact("sendEmail=true".into()),
+        "{}",
     );
-    let unchanged = org.no_mutation();
     let sb = Sandbox::new();
-    let (out, _, stderr) = sb.run(
-        &org.url(),
-        &[
-            "reset-mfa",
-            "jane@acme.com",
-            "--factor",
-            "push",
-            "--dry-run",
-        ],
-    );
+    let (out, _, stderr) = sb.run(&org.url(), &["reset-password", "jdoe", "--yes"]);
     assert!(out.status.success(), "{stderr}");
     assert!(
-        stderr.contains("other Okta Verify factors") && stderr.contains("tot1"),
+        stderr.contains(
+            "Okta emailed jane.doe@mail.acme.com a password reset link (the email of jdoe)"
+        ),
         "{stderr}"
     );
-    assert!(
-        stderr.contains("DELETE /api/v1/users/00u1/factors/psh1"),
-        "{stderr}"
-    );
-    assert!(audit_text(&sb).is_none());
-    for m in [get, list] {
-        m.assert();
-    }
-    unchanged.assert();
-}
-
-#[test]
-fn reset_mfa_without_factors_says_so_and_exits_0() {
-    let mut org = Org::new();
-    let get = jane(&mut org, "ACTIVE");
-    let list = factors(&mut org, json!([]));
-    let unchanged = org.no_mutation();
-    let sb = Sandbox::new();
-    let (out, stdout, stderr) = sb.run(&org.url(), &["reset-mfa", "jane@acme.com", "-o", "json"]);
-    assert!(out.status.success(), "{stderr}");
-    let v: Value = serde_json::from_str(&stdout).unwrap();
-    assert_eq!(v["result"], "no_factors");
-    assert!(stderr.contains("no MFA factors"), "{stderr}");
-    for m in [get, list] {
-        m.assert();
-    }
-    unchanged.assert();
-}
-
-#[test]
-fn reset_mfa_ambiguous_type_exits_3_naming_both() {
-    let mut org = Org::new();
-    let get = jane(&mut org, "ACTIVE");
-    let list = factors(
-        &mut org,
-        json!([factor("sms1", "sms", "OKTA"), factor("sms2", "sms", "OKTA")]),
-    );
-    let unchanged = org.no_mutation();
-    let sb = Sandbox::new();
-    let (out, _, stderr) = sb.run(
-        &org.url(),
-        &["reset-mfa", "jane@acme.com", "--factor", "sms", "--yes"],
-    );
-    assert_eq!(out.status.code(), Some(3), "{stderr}");
-    assert!(
-        stderr.contains("sms1") && stderr.contains("sms2"),
-        "{stderr}"
-    );
-    for m in [get, list] {
-        m.assert();
-    }
-    unchanged.assert();
-}
-
-#[test]
-fn reset_mfa_in_a_pipe_without_yes_exits_2_and_sends_nothing() {
-    let mut org = Org::new();
-    let get = jane(&mut org, "ACTIVE");
-    let list = factors(&mut org, json!([factor("sms1", "sms", "OKTA")]));
-    let unchanged = org.no_mutation();
-    let sb = Sandbox::new();
-    let (out, _, stderr) = sb.run(&org.url(), &["reset-mfa", "jane@acme.com"]);
-    assert_eq!(out.status.code(), Some(2), "{stderr}");
-    for m in [get, list] {
-        m.assert();
-    }
-    unchanged.assert();
+    get.assert();
+    post.assert();
 }

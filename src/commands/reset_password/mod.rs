@@ -1,11 +1,18 @@
 //! `oktactl reset-password`: an emailed reset link (one user or many), a
 //! one-time reset URL, or a temporary password (one user), through the
 //! change gate. Secrets are printed once, on stdout, never audited.
+//! Users sourced from Active Directory or LDAP are tried (Okta hands the
+//! reset to the directory agent); a refusal is explained in the
+//! directory's terms (`source.rs`).
 
+mod print;
+mod source;
+
+use std::collections::HashMap;
 use std::sync::Mutex;
 
 use clap::Args;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::context::Context;
 use crate::error::{Error, Result};
@@ -15,9 +22,10 @@ use crate::gate::targets::BulkArgs;
 use crate::gate::{read_targets, Applied, Gate, Job, Outcome, Planned, Row, Step, Target};
 use crate::okta::changes::Call;
 use crate::okta::models::User;
-use crate::output::{or_dash, Format, Tabular};
 use crate::perms::{needs_role, HELP_DESK, PASSWORD_RESET};
 use crate::preflight;
+use print::print_one;
+use source::{directory_of, directory_refusal, refuse_by_status};
 
 /// Reset a user's password: an emailed link, a one-time URL, or a temporary password
 #[derive(Debug, Args)]
@@ -47,34 +55,6 @@ pub struct ResetPasswordArgs {
     pub bulk: BulkArgs,
 }
 
-#[derive(Debug, Serialize)]
-struct Outcome1 {
-    user: String,
-    user_id: Option<String>,
-    action: Outcome,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    reset_url: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    temp_password: Option<String>,
-    change_id: Option<String>,
-    request_id: Option<String>,
-}
-
-impl Tabular for Outcome1 {
-    fn columns() -> Vec<&'static str> {
-        vec!["user", "user_id", "action", "reset_url", "temp_password"]
-    }
-    fn row(&self) -> Vec<String> {
-        vec![
-            self.user.clone(),
-            or_dash(&self.user_id),
-            self.action.to_string(),
-            or_dash(&self.reset_url),
-            or_dash(&self.temp_password),
-        ]
-    }
-}
-
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 struct Secrets {
@@ -87,10 +67,15 @@ struct Reset {
     revoke_sessions: bool,
     /// The one-time secret of a single-user run, straight from Okta's answer.
     secret: Mutex<Option<String>>,
+    /// The primary email of a single-user run's user, where Okta sends the link.
+    email: Mutex<Option<String>>,
+    /// Users sourced from a directory (id → "Active Directory", "LDAP"):
+    /// a refusal is explained in the directory's terms.
+    directory: Mutex<HashMap<String, &'static str>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Mode {
+pub(super) enum Mode {
     Email,
     Url,
     Temp,
@@ -142,17 +127,41 @@ impl Job for Reset {
             let row = Row::planned(t.row, &t.input, &planned, Outcome::Refused);
             return Step::Done(Box::new(row.with_failure(e)));
         }
+        if let Some(dir) = directory_of(&user) {
+            if single {
+                gate.ctx.out.status(&format!(
+                    "{} is sourced from {dir}: Okta hands the reset to the {dir} agent, so the directory's rules apply",
+                    user.login()
+                ));
+            }
+            if let Ok(mut d) = self.directory.lock() {
+                d.insert(user.id.clone(), dir);
+            }
+        }
+        if single {
+            if let Ok(mut slot) = self.email.lock() {
+                *slot = user.profile.email.clone().filter(|e| !e.trim().is_empty());
+            }
+        }
         Step::Change(Box::new(planned), Box::new(user))
     }
 
     fn done(&self, _: &Gate<'_>, t: &Target, p: &Planned, a: Applied, single: bool) -> Row {
         let secrets: Option<Result<Secrets>> = a.reply.as_ref().map(|r| r.json_or_default());
         let mut row = Row::applied(t.row, &t.input, p, a);
+        let dir = self
+            .directory
+            .lock()
+            .ok()
+            .and_then(|d| d.get(&p.user_id).copied());
         if row.explain(|e| {
-            needs_role(
-                e.context(format!("resetting the password of {}", p.user)),
-                HELP_DESK,
-            )
+            let e = e.context(format!("resetting the password of {}", p.user));
+            match dir {
+                Some(dir) if e.status() == Some(403) || e.error_code() == Some("E0000017") => {
+                    directory_refusal(e, dir)
+                }
+                _ => needs_role(e, HELP_DESK),
+            }
         }) {
             return row;
         }
@@ -236,86 +245,16 @@ pub fn run(ctx: &Context, args: ResetPasswordArgs) -> Result<()> {
         mode,
         revoke_sessions: args.revoke_sessions,
         secret: Mutex::new(None),
+        email: Mutex::new(None),
+        directory: Mutex::new(HashMap::new()),
     };
     let (rows, ending) = run_rows(&gate, &job, &targets, args.bulk.pace())?;
     let secret = job.secret.lock().ok().and_then(|mut s| s.take());
+    let email = job.email.lock().ok().and_then(|mut s| s.take());
     match rows.as_slice() {
         [row] if ending.audit_failed.is_none() && !ending.interrupted && row.failure.is_none() => {
-            print_one(ctx, row, mode, secret)
+            print_one(ctx, row, mode, secret, email)
         }
         _ => finish(ctx, rows, ending),
     }
-}
-
-/// One user: the secret alone on stdout in a table (so `$(…)` captures
-/// it); JSON and CSV: the whole outcome.
-fn print_one(ctx: &Context, row: &Row, mode: Mode, secret: Option<String>) -> Result<()> {
-    let who = row.who();
-    match (row.result, mode) {
-        (Outcome::EmailSent, _) => ctx
-            .out
-            .status(&format!("Okta emailed {who} a password reset link")),
-        (Outcome::ResetUrl, _) => ctx.out.status(&format!(
-            "one-time reset URL for {who} (shown once; give it to them over a trusted channel):"
-        )),
-        (Outcome::TempPassword, _) => ctx.out.status(&format!(
-            "temporary password for {who} (shown once; they must change it at sign-in):"
-        )),
-        _ => {}
-    }
-    let out = Outcome1 {
-        user: who.to_string(),
-        user_id: row.user_id.clone(),
-        action: row.result,
-        reset_url: secret.clone().filter(|_| mode == Mode::Url),
-        temp_password: secret.filter(|_| mode == Mode::Temp),
-        change_id: row.change_id.clone(),
-        request_id: row.request_id.clone(),
-    };
-    match ctx.out.format {
-        Format::Json => ctx.out.json(&out),
-        Format::Csv => ctx.out.one(&out),
-        Format::Table => match out.reset_url.as_ref().or(out.temp_password.as_ref()) {
-            Some(secret) => ctx.out.data(secret),
-            None => Ok(()),
-        },
-    }
-}
-
-/// Statuses and sources where Okta refuses or the reset belongs elsewhere.
-fn refuse_by_status(user: &User) -> Result<()> {
-    let who = user.login();
-    let (why, what) = match user.status.as_str() {
-        "DEPROVISIONED" => (
-            "is deactivated (DEPROVISIONED)",
-            "reactivate the user in the Okta Admin Console first, if they should have access",
-        ),
-        "STAGED" => (
-            "was never activated (STAGED)",
-            "activate the user instead; Okta then sends the activation email",
-        ),
-        "SUSPENDED" => (
-            "is SUSPENDED",
-            "unsuspend the user in the Okta Admin Console first",
-        ),
-        _ => match user.provider_type() {
-            "ACTIVE_DIRECTORY" => (
-                "gets its password from Active Directory",
-                "reset the password in Active Directory",
-            ),
-            "LDAP" => (
-                "gets its password from an LDAP directory",
-                "reset the password in that directory",
-            ),
-            "FEDERATION" => (
-                "signs in through an external identity provider (FEDERATION)",
-                "reset the password at that identity provider",
-            ),
-            _ => return Ok(()),
-        },
-    };
-    Err(Error::failed(format!(
-        "cannot reset the password of {who}: the user {why}; nothing was sent"
-    ))
-    .hint(what))
 }
