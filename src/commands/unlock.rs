@@ -92,7 +92,7 @@ impl Job for Unlock {
 }
 
 pub fn run(ctx: &Context, args: UnlockArgs) -> Result<()> {
-    let targets = read_targets(&args.users, args.bulk.from.as_deref())?;
+    let targets = read_targets(&args.users, &args.bulk)?;
     let gate = Gate::open(ctx, "unlock")?;
     preflight::check(
         ctx,

@@ -5,6 +5,7 @@
 //! Commands plan their changes (`run`), the gate sends them.
 
 mod confirm;
+mod input;
 pub mod outcome;
 pub mod report;
 pub mod run;

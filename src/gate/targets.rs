@@ -1,20 +1,17 @@
 //! The users a change acts on: USER arguments, then the rows of `--from`
 //! (a file, or `-` for stdin), each with its place in the input.
 
-use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::Args;
 
+use super::input::{self, MAX_ROWS};
 use super::run::Pace;
 use super::{Gate, Outcome, Row};
 use crate::error::{Error, Result};
 use crate::okta::models::User;
 use crate::okta::users::batch::{Batch, Hit};
 use crate::okta::users::{ambiguous, Found};
-
-/// Column names, most exact first, that hold the user in a CSV file.
-const USER_COLUMNS: [&str; 3] = ["id", "login", "email"];
 
 /// One row of input: its 1-based position and the user as given.
 #[derive(Debug, Clone)]
@@ -29,6 +26,9 @@ pub struct BulkArgs {
     /// Also the users in FILE: one per line, or CSV with a login, email or id column; `-` reads stdin
     #[arg(long, value_name = "FILE")]
     pub from: Option<PathBuf>,
+    /// The column of the --from CSV that holds the users (needed when the header has more than one of id, login, email)
+    #[arg(long, value_name = "NAME", requires = "from")]
+    pub column: Option<String>,
     /// Rows worked on at once, sharing the org's rate limit
     #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u8).range(1..=16))]
     pub concurrency: u8,
@@ -98,30 +98,35 @@ impl Gate<'_> {
     }
 }
 
-/// The USER arguments followed by the users of `--from` (`-` = stdin), in order.
-pub fn read_targets(args: &[String], from: Option<&Path>) -> Result<Vec<Target>> {
+/// The USER arguments followed by the users of `--from` (`-` = stdin), in
+/// order, at most `MAX_ROWS`.
+pub fn read_targets(args: &[String], bulk: &BulkArgs) -> Result<Vec<Target>> {
     let mut targets: Vec<String> = args
         .iter()
         .map(|a| a.trim().to_string())
         .filter(|a| !a.is_empty())
         .collect();
-    if let Some(path) = from {
-        let text = if path == Path::new("-") {
-            let mut s = String::new();
-            std::io::stdin()
-                .read_to_string(&mut s)
-                .map_err(|e| Error::usage(format!("cannot read users from stdin: {e}")))?;
-            s
-        } else {
-            std::fs::read_to_string(path).map_err(|e| {
-                Error::usage(format!("cannot read users from {}: {e}", path.display()))
-            })?
-        };
-        targets.extend(parse(&text).map_err(|e| e.context(path.display()))?);
+    if let Some(path) = bulk.from.as_deref() {
+        let text = input::read(path)?;
+        let rows = input::parse(&text, bulk.column.as_deref()).map_err(|e| {
+            let name = if path.as_os_str() == "-" {
+                "stdin".to_string()
+            } else {
+                path.display().to_string()
+            };
+            e.context(format!("reading users from {name}"))
+        })?;
+        targets.extend(rows);
     }
     if targets.is_empty() {
         return Err(
             Error::usage("no users given").hint("name users as arguments, or pass --from FILE")
+        );
+    }
+    if targets.len() > MAX_ROWS {
+        return Err(
+            Error::usage(format!("more than {MAX_ROWS} users: the limit for one run"))
+                .hint("split the users into several files and run once per file"),
         );
     }
     Ok(targets
@@ -129,77 +134,4 @@ pub fn read_targets(args: &[String], from: Option<&Path>) -> Result<Vec<Target>>
         .enumerate()
         .map(|(i, input)| Target { row: i + 1, input })
         .collect())
-}
-
-/// Plain lines (blank lines and `#` comments skipped), or CSV whose first
-/// line is a header with a `login`, `email` or `id` column.
-pub fn parse(text: &str) -> Result<Vec<String>> {
-    let text = text.trim_start_matches('\u{feff}');
-    let useful = |l: &&str| {
-        let l = l.trim();
-        !l.is_empty() && !l.starts_with('#')
-    };
-    let Some(first) = text.lines().find(useful) else {
-        return Ok(Vec::new());
-    };
-    let header: Vec<String> = first
-        .split(',')
-        .map(|c| c.trim().trim_matches('"').to_ascii_lowercase())
-        .collect();
-    let column = USER_COLUMNS
-        .iter()
-        .find_map(|want| header.iter().position(|h| h == want));
-    let Some(column) = column else {
-        if header.len() > 1 {
-            return Err(
-                Error::usage("the CSV header has no login, email or id column")
-                    .hint("name the column holding the users 'login', 'email' or 'id'"),
-            );
-        }
-        return Ok(text
-            .lines()
-            .filter(useful)
-            .map(|l| l.trim().to_string())
-            .collect());
-    };
-    let body: String = text.lines().filter(useful).collect::<Vec<_>>().join("\n");
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(body.as_bytes());
-    let mut out = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        let record =
-            record.map_err(|e| Error::usage(format!("bad CSV at data row {}: {e}", i + 1)))?;
-        if let Some(v) = record.get(column).filter(|v| !v.is_empty()) {
-            out.push(v.to_string());
-        }
-    }
-    Ok(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn plain_lines_skip_blanks_and_comments() {
-        let got = parse("# users\njane@x.com\n\n  bob@x.com  \n#x\n").unwrap();
-        assert_eq!(got, vec!["jane@x.com", "bob@x.com"]);
-    }
-
-    #[test]
-    fn csv_takes_the_user_column() {
-        let got = parse("Name,Email,Dept\n\"Doe, Jane\",jane@x.com,R&D\nBob,bob@x.com,\n").unwrap();
-        assert_eq!(got, vec!["jane@x.com", "bob@x.com"]);
-        let got = parse("id,email\n00u1,a@x.com\n").unwrap();
-        assert_eq!(got, vec!["00u1"]);
-        assert_eq!(parse("LOGIN\njane\n").unwrap(), vec!["jane"]);
-    }
-
-    #[test]
-    fn csv_without_a_user_column_is_refused() {
-        let e = parse("name,dept\nJane,R&D\n").unwrap_err();
-        assert_eq!(e.exit_code(), 2);
-    }
 }

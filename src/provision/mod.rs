@@ -296,7 +296,7 @@ pub fn change(
     bulk: &BulkArgs,
     include_inactive: bool,
 ) -> Result<()> {
-    let targets = read_targets(users, bulk.from.as_deref())?;
+    let targets = read_targets(users, bulk)?;
     let command = match change {
         Change::Add => "grant",
         Change::Remove => "revoke",

@@ -708,7 +708,10 @@ fn workers_wait_for_the_reset_instead_of_drawing_429s() {
         .with_header("x-rate-limit-reset", &(reset + 60).to_string())
         .expect_at_least(8)
         .create();
-    let input: String = (0..12).map(|i| format!("u{i}\n")).collect();
+    // Short logins: a `login` header says every line is a user.
+    let input: String = std::iter::once("login\n".to_string())
+        .chain((0..12).map(|i| format!("u{i}\n")))
+        .collect();
     let sb = Sandbox::new();
     let out = sb
         .cmd(&org.url())

@@ -97,7 +97,7 @@ struct Outcome1 {
 }
 
 pub fn run(ctx: &Context, args: ResetMfaArgs) -> Result<()> {
-    let targets = read_targets(&args.users, args.bulk.from.as_deref())?;
+    let targets = read_targets(&args.users, &args.bulk)?;
     if args.factor.is_some() && targets.len() > 1 {
         return Err(Error::usage("--factor takes a single user")
             .hint("without --factor, every factor of each user is reset"));

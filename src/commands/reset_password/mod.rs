@@ -221,7 +221,7 @@ impl Job for Reset {
 }
 
 pub fn run(ctx: &Context, args: ResetPasswordArgs) -> Result<()> {
-    let targets = read_targets(&args.users, args.bulk.from.as_deref())?;
+    let targets = read_targets(&args.users, &args.bulk)?;
     let mode = match (args.no_email, args.temp_password) {
         (true, _) => Mode::Url,
         (_, true) => Mode::Temp,
