@@ -60,6 +60,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true)]
     pub no_color: bool,
 
+    /// Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading ', and control characters are escaped)
+    #[arg(long, global = true)]
+    pub csv_raw: bool,
+
     /// The help-desk ticket a mutating command serves, for the audit log
     #[arg(long, global = true, env = "OKTACTL_TICKET", value_name = "ID")]
     pub ticket: Option<String>,
@@ -88,6 +92,7 @@ impl Context {
             format: global.output,
             term,
             quiet: global.quiet,
+            csv_raw: global.csv_raw,
             err,
         };
         Context {

@@ -73,6 +73,8 @@ pub struct Printer {
     pub format: Format,
     pub term: Term,
     pub quiet: bool,
+    /// `--csv-raw`: CSV cells exactly as they are (`csv_cell` off).
+    pub csv_raw: bool,
     /// Every stderr write of the process, shared with the Okta client.
     pub err: Arc<Stderr>,
 }
@@ -248,7 +250,7 @@ impl Printer {
                 let mut w = csv::Writer::from_writer(&mut out);
                 w.write_record(T::columns()).map_err(csv_err)?;
                 for item in items {
-                    w.write_record(item?.row()).map_err(csv_err)?;
+                    w.write_record(self.csv_row(item?.row())).map_err(csv_err)?;
                     n += 1;
                 }
                 w.flush().map_err(write_err)?;
@@ -383,6 +385,14 @@ impl Printer {
         }
     }
 
+    /// A CSV row as written: each cell through `csv_cell`, unless `--csv-raw`.
+    fn csv_row(&self, row: Vec<String>) -> Vec<String> {
+        if self.csv_raw {
+            return row;
+        }
+        row.iter().map(|c| csv_cell(c)).collect()
+    }
+
     /// A message for people: stderr, hidden by `--quiet`.
     pub fn status(&self, msg: &str) {
         self.err.status(msg);
@@ -415,4 +425,72 @@ pub fn or_dash(v: &Option<String>) -> String {
         .filter(|s| !s.is_empty())
         .unwrap_or("-")
         .to_string()
+}
+
+/// A CSV cell a spreadsheet shows as text (OWASP's advice on CSV injection):
+/// control characters escaped (`\n`, `\u{1b}`) and bidi and zero-width ones
+/// made visible, as everywhere (`clean`); then a leading `'` on a cell that
+/// starts with `=`, `+`, `-`, `@`, a tab or a carriage return (or their
+/// full-width forms), so that it is not read as a formula. Not escaped: a
+/// plain number (`-3`, `+1.5`), and the lone `-` that stands for null.
+pub fn csv_cell(value: &str) -> String {
+    let shown = clean(value);
+    let risky = |c: char| {
+        matches!(
+            c,
+            '=' | '+' | '-' | '@' | '\t' | '\r' | '\u{FF1D}' | '\u{FF0B}' | '\u{FF0D}' | '\u{FF20}'
+        )
+    };
+    if value == "-" || number(value) || !value.starts_with(risky) {
+        return shown;
+    }
+    format!("'{shown}")
+}
+
+/// `-3`, `+15551234567`, `-0.5`: a number, which no spreadsheet runs.
+fn number(v: &str) -> bool {
+    let digits = v.strip_prefix(['+', '-']).unwrap_or(v);
+    let mut parts = digits.splitn(2, '.');
+    let whole = parts.next().unwrap_or_default();
+    let all = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    all(whole) && parts.next().is_none_or(all)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_written_as_text() {
+        assert_eq!(
+            csv_cell("=HYPERLINK(\"http://x\",\"a\")"),
+            "'=HYPERLINK(\"http://x\",\"a\")"
+        );
+        for risky in ["+cmd", "-2+3", "@SUM(A1)", "=", "+", "@", "\u{FF1D}1+1"] {
+            assert_eq!(csv_cell(risky), format!("'{risky}"), "{risky}");
+        }
+        assert_eq!(csv_cell("\t=1"), "'\t=1");
+        assert_eq!(csv_cell("\r=1"), "'\\r=1");
+    }
+
+    #[test]
+    fn other_cells_are_left_alone() {
+        for plain in [
+            "jane@x.com",
+            "Jane",
+            "",
+            "-",
+            "-3",
+            "+15551234567",
+            "-0.5",
+            "2026-11-20",
+        ] {
+            assert_eq!(csv_cell(plain), plain, "{plain}");
+        }
+        assert_eq!(csv_cell("a\nb\u{1b}[31m"), "a\\nb\\u{1b}[31m");
+        assert_eq!(csv_cell("a\u{202e}b"), "a\\u{202e}b");
+        assert!(!number("-"));
+        assert!(!number("1."));
+        assert!(!number("1e5"));
+    }
 }

@@ -490,6 +490,7 @@ mod tests {
                 color: false,
             },
             quiet: true,
+            csv_raw: false,
             err: std::sync::Arc::new(crate::output::Stderr::new(true, false, false)),
         };
         let log = concat!(
