@@ -164,7 +164,7 @@ _oktactl() {
 
     case "${cmd}" in
         oktactl)
-            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions help"
+            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --timeout --help --version auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -202,7 +202,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__audit)
-            opts="-o -y -v -q -h -V --since --user --ticket --command --unfinished --org --profile --output --yes --dry-run --verbose --quiet --no-color --timeout --help --version"
+            opts="-o -y -v -q -h -V --since --user --ticket --command --unfinished --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -252,7 +252,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__auth)
-            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version login status logout help"
+            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --timeout --help --version login status logout help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -360,7 +360,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__auth__subcmd__login)
-            opts="-o -y -v -q -h -V --with-token --client-id --private-key --key-id --scopes --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
+            opts="-o -y -v -q -h -V --with-token --client-id --private-key --key-id --scopes --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -414,7 +414,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__auth__subcmd__logout)
-            opts="-o -y -v -q -h -V --revoke --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
+            opts="-o -y -v -q -h -V --revoke --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -452,7 +452,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__auth__subcmd__status)
-            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
+            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -490,7 +490,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__check__subcmd__perms)
-            opts="-o -y -v -q -h -V --for --group --strict --subject --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
+            opts="-o -y -v -q -h -V --for --group --strict --subject --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -540,7 +540,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__completions)
-            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version bash elvish fish powershell zsh"
+            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --timeout --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -578,7 +578,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__expiring)
-            opts="-o -y -v -q -h -V --within --group --include-expired --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
+            opts="-o -y -v -q -h -V --within --group --include-expired --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -624,7 +624,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__grant)
-            opts="-o -y -v -q -h -V --group --app --include-inactive --from --concurrency --max-errors --no-preflight --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
+            opts="-o -y -v -q -h -V --group --app --include-inactive --from --column --concurrency --max-errors --no-preflight --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -639,6 +639,10 @@ _oktactl() {
                     return 0
                     ;;
                 --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --column)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -962,7 +966,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__log)
-            opts="-o -y -v -q -h -V --since --type --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
+            opts="-o -y -v -q -h -V --since --type --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1008,7 +1012,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__reset__subcmd__mfa)
-            opts="-o -y -v -q -h -V --factor --remove-recovery-phone --from --concurrency --max-errors --no-preflight --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
+            opts="-o -y -v -q -h -V --factor --remove-recovery-phone --from --column --concurrency --max-errors --no-preflight --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1019,6 +1023,10 @@ _oktactl() {
                     return 0
                     ;;
                 --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --column)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1062,13 +1070,17 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__reset__subcmd__password)
-            opts="-o -y -v -q -h -V --no-email --temp-password --revoke-sessions --from --concurrency --max-errors --no-preflight --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
+            opts="-o -y -v -q -h -V --no-email --temp-password --revoke-sessions --from --column --concurrency --max-errors --no-preflight --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --column)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1112,7 +1124,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__revoke)
-            opts="-o -y -v -q -h -V --group --app --from --concurrency --max-errors --no-preflight --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
+            opts="-o -y -v -q -h -V --group --app --from --column --concurrency --max-errors --no-preflight --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1127,6 +1139,10 @@ _oktactl() {
                     return 0
                     ;;
                 --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --column)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1170,13 +1186,17 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__unlock)
-            opts="-o -y -v -q -h -V --force --from --concurrency --max-errors --no-preflight --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
+            opts="-o -y -v -q -h -V --force --from --column --concurrency --max-errors --no-preflight --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --column)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1220,7 +1240,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__user)
-            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version show list help"
+            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --timeout --help --version show list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1314,7 +1334,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__user__subcmd__list)
-            opts="-o -y -v -q -h -V --status --query --search --group --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
+            opts="-o -y -v -q -h -V --status --query --search --group --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1368,7 +1388,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__user__subcmd__show)
-            opts="-o -y -v -q -h -V --groups --factors --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
+            opts="-o -y -v -q -h -V --groups --factors --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1406,7 +1426,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__whoami)
-            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
+            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_oktactl_global_optspecs
-    string join \n org= profile= o/output= y/yes dry-run v/verbose q/quiet no-color ticket= timeout= h/help V/version
+    string join \n org= profile= o/output= y/yes dry-run v/verbose q/quiet no-color csv-raw ticket= timeout= h/help V/version
 end
 
 function __fish_oktactl_needs_command
@@ -36,6 +36,7 @@ complete -c oktactl -n "__fish_oktactl_needs_command" -l dry-run -d 'Print what 
 complete -c oktactl -n "__fish_oktactl_needs_command" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_needs_command" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_needs_command" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_needs_command" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
 complete -c oktactl -n "__fish_oktactl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktactl -n "__fish_oktactl_needs_command" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "auth" -d 'Store, check or remove the API token or service-app key'
@@ -64,6 +65,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_see
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s h -l help -d 'Print help'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -f -a "login" -d 'Verify an API token, or a service app\'s private key, and store it in the OS keyring'
@@ -87,6 +89,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_su
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -s h -l help -d 'Print help'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
@@ -101,6 +104,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_su
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
@@ -116,6 +120,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_su
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s h -l help -d 'Print help'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "login" -d 'Verify an API token, or a service app\'s private key, and store it in the OS keyring'
@@ -134,6 +139,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -l dry-run -d 'P
 complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -s h -l help -d 'Print help'
 complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
@@ -148,6 +154,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_see
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -s h -l help -d 'Print help'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -f -a "show" -d 'Identify an employee: status, last sign-in, password dates, groups, factors'
@@ -167,6 +174,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_su
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -l status -d 'Only users with this status (DEPROVISIONED users appear only when asked for)' -r -f -a "STAGED\t''
@@ -192,6 +200,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_su
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "show" -d 'Identify an employee: status, last sign-in, password dates, groups, factors'
@@ -200,6 +209,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_su
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l group -d 'The group: an id (00g…) or exact name' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l app -d 'The app: an id (0oa…) or exact label; its Okta group is the one changed' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l from -d 'Also the users in FILE: one per line, or CSV with a login, email or id column; `-` reads stdin' -r -F
+complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l column -d 'The column of the --from CSV that holds the users (needed when the header has more than one of id, login, email)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l concurrency -d 'Rows worked on at once, sharing the org\'s rate limit' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l max-errors -d 'Start no new row after N rows failed (the rest are reported `skipped`)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
@@ -216,11 +226,13 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l dry-run -d 'Pr
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -s h -l help -d 'Print help'
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l group -d 'The group: an id (00g…) or exact name' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l app -d 'The app: an id (0oa…) or exact label; its Okta group is the one changed' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l from -d 'Also the users in FILE: one per line, or CSV with a login, email or id column; `-` reads stdin' -r -F
+complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l column -d 'The column of the --from CSV that holds the users (needed when the header has more than one of id, login, email)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l concurrency -d 'Rows worked on at once, sharing the org\'s rate limit' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l max-errors -d 'Start no new row after N rows failed (the rest are reported `skipped`)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
@@ -236,9 +248,11 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l dry-run -d 'P
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -s h -l help -d 'Print help'
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l from -d 'Also the users in FILE: one per line, or CSV with a login, email or id column; `-` reads stdin' -r -F
+complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l column -d 'The column of the --from CSV that holds the users (needed when the header has more than one of id, login, email)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l concurrency -d 'Rows worked on at once, sharing the org\'s rate limit' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l max-errors -d 'Start no new row after N rows failed (the rest are reported `skipped`)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
@@ -255,9 +269,11 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l dry-run -d 'P
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -s h -l help -d 'Print help'
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l from -d 'Also the users in FILE: one per line, or CSV with a login, email or id column; `-` reads stdin' -r -F
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l column -d 'The column of the --from CSV that holds the users (needed when the header has more than one of id, login, email)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l concurrency -d 'Rows worked on at once, sharing the org\'s rate limit' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l max-errors -d 'Start no new row after N rows failed (the rest are reported `skipped`)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
@@ -276,10 +292,12 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l dry-r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -s h -l help -d 'Print help'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l factor -d 'Remove only this factor: its id, or its type (sms, push, token:software:totp, …); one user' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l from -d 'Also the users in FILE: one per line, or CSV with a login, email or id column; `-` reads stdin' -r -F
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l column -d 'The column of the --from CSV that holds the users (needed when the header has more than one of id, login, email)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l concurrency -d 'Rows worked on at once, sharing the org\'s rate limit' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l max-errors -d 'Start no new row after N rows failed (the rest are reported `skipped`)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
@@ -296,6 +314,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l dry-run -d
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -s h -l help -d 'Print help'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand log" -l since -d 'How far back to look' -r
@@ -316,6 +335,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand log" -l dry-run -d 'Prin
 complete -c oktactl -n "__fish_oktactl_using_subcommand log" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand log" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand log" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand log" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand log" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktactl -n "__fish_oktactl_using_subcommand log" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l since -d 'Only changes started since then: a span back from now (24h, 15m, 7d) or an RFC 3339 time' -r
@@ -334,6 +354,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l dry-run -d 'Pr
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -s h -l help -d 'Print help'
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -l within -d 'List passwords that expire within this many days' -r
@@ -351,6 +372,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -l dry-run -d 
 complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -s h -l help -d 'Print help'
 complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l for -d 'The jobs whose rights to check' -r -f -a "provisioning\t'grant, revoke'
@@ -371,6 +393,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l dry-run 
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
@@ -385,6 +408,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l dry-run 
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions help" -f -a "auth" -d 'Store, check or remove the API token or service-app key'
