@@ -10,9 +10,11 @@ use zeroize::Zeroizing;
 use crate::error::{Error, Kind, Result};
 
 mod entry;
+mod harden;
 mod service_app;
 
 pub use entry::{Binding, Entry, Secret};
+pub use harden::no_core_dumps;
 pub use service_app::{
     app_from_env, check_client_id, parse_key, parse_scopes, read_key_file, ServiceApp,
     DEFAULT_SCOPES,
