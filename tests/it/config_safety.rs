@@ -219,6 +219,25 @@ fn a_config_others_can_write_is_refused_before_any_request() {
 }
 
 #[test]
+fn login_with_a_config_others_can_write_stores_nothing() {
+    let mut org = Server::new();
+    let me = whoami_mocks(&mut org, 1).remove(0);
+    let sb = Sandbox::new();
+    let profile = format!("oktactl-open-{}", std::process::id());
+    write_config(&sb, &profile, &org.url(), 0o666);
+    let (out, _, stderr) = run(sb
+        .keyring_cmd(&profile)
+        .args(["auth", "login", "--org", &org.url(), "--with-token"])
+        .write_stdin(format!("{TOKEN}\n")));
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("chmod 600"), "{stderr}");
+    me.assert();
+    // Nothing reached the keyring (where there is one to ask).
+    let stored = keyring::Entry::new("oktactl", &profile).and_then(|e| e.get_password());
+    assert!(stored.is_err(), "a keyring entry was stored");
+}
+
+#[test]
 fn a_config_over_1_mib_is_refused() {
     let mut org = Server::new();
     let leak = untouched(&mut org);

@@ -33,8 +33,10 @@ pub fn run(ctx: &Context, command: AuthCommand) -> Result<()> {
 /// sent only there), then the profile (org, and for a service app its client
 /// id and scopes) into the config.
 fn remember(ctx: &Context, org: &str, secret: Secret, profile: Profile) -> Result<()> {
-    ctx.store().set(ctx.profile(), &Entry::new(org, secret))?;
+    // A config that cannot be used (not private, too large) stops the login
+    // before anything is stored.
     let (path, cfg) = ctx.config()?;
+    ctx.store().set(ctx.profile(), &Entry::new(org, secret))?;
     let mut cfg = cfg.clone();
     cfg.profiles.insert(ctx.profile().to_string(), profile);
     cfg.save(path)
