@@ -1,13 +1,19 @@
-//! The config file (named profiles, never a token) and org URL validation.
+//! The config file (named profiles, never a token): read with a size cap
+//! and only when private (`file`), saved atomically; org URL validation (`org`).
 
 use std::collections::BTreeMap;
-use std::net::IpAddr;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
-use url::{Host, Url};
 
 use crate::error::{Error, Result};
+
+mod file;
+mod org;
+
+use file::{create_private_dir, read_private};
+pub use org::{origin_text, parse_org};
 
 pub const DEFAULT_PROFILE: &str = "default";
 
@@ -42,18 +48,23 @@ pub fn config_path() -> Result<PathBuf> {
         })
 }
 
+/// The largest config file read (it holds a few profiles).
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
 impl Config {
+    /// Read the file; none is an empty config. A file larger than
+    /// [`MAX_CONFIG_BYTES`], not a regular file, or (Unix) writable by group
+    /// or others or owned by another user is refused (exit 2), as ssh does:
+    /// whoever can edit it can point the profile elsewhere.
     pub fn load(path: &Path) -> Result<Config> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-            Err(e) => {
-                return Err(Error::usage(format!(
-                    "cannot read config file {}: {e}",
-                    path.display()
-                )))
-            }
+        let shown = path.display();
+        let Some(bytes) = read_private(path)? else {
+            return Ok(Config::default());
         };
+        let text = String::from_utf8(bytes).map_err(|_| {
+            Error::usage(format!("config file {shown} is not UTF-8 text"))
+                .hint("fix or remove the file; it holds only profiles (org URLs)")
+        })?;
         toml::from_str(&text).map_err(|e| {
             Error::usage(format!(
                 "config file {} is not valid: {}",
@@ -64,20 +75,35 @@ impl Config {
         })
     }
 
-    /// Write the file whole through a temporary file and a rename.
+    /// Write the file whole: a new temporary file created exclusively (a
+    /// random name, `O_EXCL`, mode 0600 from creation) in the same directory,
+    /// synced, then renamed over the config. Nothing already there, such as
+    /// a symlink planted at a predictable temporary name, is followed.
     pub fn save(&self, path: &Path) -> Result<()> {
         let text = toml::to_string_pretty(self)
             .map_err(|e| Error::failed(format!("cannot encode config: {e}")))?;
-        let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
-        if let Some(dir) = dir {
-            std::fs::create_dir_all(dir).map_err(|e| {
-                Error::failed(format!("cannot create config dir {}: {e}", dir.display()))
-            })?;
-        }
-        let tmp = path.with_extension("toml.tmp");
-        std::fs::write(&tmp, text)
-            .and_then(|_| std::fs::rename(&tmp, path))
-            .map_err(|e| Error::failed(format!("cannot write config file {}: {e}", path.display())))
+        let failed = |e: std::io::Error| {
+            Error::failed(format!("cannot write config file {}: {e}", path.display()))
+        };
+        let dir = match path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            Some(dir) => {
+                create_private_dir(dir).map_err(|e| {
+                    Error::failed(format!("cannot create config dir {}: {e}", dir.display()))
+                })?;
+                dir
+            }
+            None => Path::new("."),
+        };
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".config.").suffix(".toml.tmp");
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600));
+        let mut tmp = builder.tempfile_in(dir).map_err(failed)?;
+        tmp.write_all(text.as_bytes())
+            .and_then(|()| tmp.as_file().sync_all())
+            .map_err(failed)?;
+        tmp.persist(path).map_err(|e| failed(e.error))?;
+        Ok(())
     }
 
     pub fn profile(&self, name: &str) -> Option<&Profile> {
@@ -85,132 +111,133 @@ impl Config {
     }
 }
 
-/// Admin-console host suffixes that are the wrong base for API calls.
-const ADMIN_SUFFIXES: &[&str] = &[
-    "-admin.okta.com",
-    "-admin.oktapreview.com",
-    "-admin.okta-emea.com",
-    "-admin.okta-gov.com",
-    "-admin.okta.mil",
-    "-admin.okta-miltest.com",
-    "-admin.trex-gov.com",
-];
-
-/// Validate an org URL and reduce it to its origin (`https://acme.okta.com`).
-pub fn parse_org(input: &str) -> Result<Url> {
-    let raw = input.trim();
-    let bad = |why: String| Error::usage(format!("invalid org URL '{raw}': {why}"));
-    if raw.is_empty() {
-        return Err(bad("it is empty".into()).hint("pass --org https://YOUR-ORG.okta.com"));
-    }
-    if raw.contains('{') || raw.contains('}') {
-        return Err(bad("it still holds a placeholder".into())
-            .hint("use your org's real address, e.g. https://acme.okta.com"));
-    }
-    let with_scheme = if raw.contains("://") {
-        raw.to_string()
-    } else {
-        format!("https://{raw}")
-    };
-    let url = Url::parse(&with_scheme).map_err(|e| bad(e.to_string()))?;
-    if !url.username().is_empty() || url.password().is_some() {
-        return Err(bad("it must not contain a user name or password".into()));
-    }
-    let host = url.host().ok_or_else(|| bad("it has no host".into()))?;
-    let host_str = url.host_str().unwrap_or_default().to_ascii_lowercase();
-    match url.scheme() {
-        "https" => {}
-        "http" if is_loopback(&host) => {}
-        "http" => {
-            return Err(
-                bad("plain http is allowed only for loopback test servers".into())
-                    .hint(format!("use https://{host_str}")),
-            )
-        }
-        other => return Err(bad(format!("scheme '{other}' is not https"))),
-    }
-    if let Some(suffix) = ADMIN_SUFFIXES.iter().find(|s| host_str.ends_with(*s)) {
-        let fixed = format!(
-            "{}{}",
-            &host_str[..host_str.len() - suffix.len()],
-            &suffix[6..]
-        );
-        return Err(
-            bad("that is the Admin Console host, not the API host".into())
-                .hint(format!("use https://{fixed}")),
-        );
-    }
-    if host_str.ends_with(".com.com") {
-        return Err(bad("the host ends in .com.com".into()));
-    }
-    let mut origin = url.clone();
-    origin.set_path("");
-    origin.set_query(None);
-    origin.set_fragment(None);
-    Ok(origin)
-}
-
-/// The origin as text, without the trailing slash: `https://acme.okta.com`.
-pub fn origin_text(url: &Url) -> String {
-    url.origin().ascii_serialization()
-}
-
-fn is_loopback(host: &Host<&str>) -> bool {
-    match host {
-        Host::Domain(d) => d.eq_ignore_ascii_case("localhost"),
-        Host::Ipv4(ip) => IpAddr::V4(*ip).is_loopback(),
-        Host::Ipv6(ip) => IpAddr::V6(*ip).is_loopback(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn ok(s: &str) -> String {
-        origin_text(&parse_org(s).unwrap_or_else(|e| panic!("{s}: {e}")))
-    }
-
-    #[test]
-    fn accepts_and_reduces_to_origin() {
-        assert_eq!(ok("https://acme.okta.com"), "https://acme.okta.com");
-        assert_eq!(ok("https://acme.okta.com/"), "https://acme.okta.com");
-        assert_eq!(
-            ok("https://acme.okta.com/api/v1?x=1"),
-            "https://acme.okta.com"
+    fn one_profile() -> Config {
+        let mut cfg = Config::default();
+        cfg.profiles.insert(
+            "default".into(),
+            Profile {
+                org: Some("https://acme.okta.com".into()),
+                ..Profile::default()
+            },
         );
-        assert_eq!(ok("acme.okta.com"), "https://acme.okta.com");
-        assert_eq!(ok("http://127.0.0.1:8080"), "http://127.0.0.1:8080");
-        assert_eq!(ok("http://localhost:1"), "http://localhost:1");
-        assert_eq!(ok("http://[::1]:9"), "http://[::1]:9");
-        assert_eq!(ok("https://login.example.com"), "https://login.example.com");
+        cfg
     }
 
     #[test]
-    fn refuses_bad_urls() {
-        for s in [
-            "http://acme.okta.com",
-            "http://10.0.0.1",
-            "ftp://acme.okta.com",
-            "https://{yourOktaDomain}",
-            "https://user:pw@acme.okta.com",
-            "https://acme.okta.com.com",
-            "",
+    fn save_then_load_round_trips() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new").join("config.toml");
+        assert!(Config::load(&path).unwrap().profiles.is_empty());
+        one_profile().save(&path).unwrap();
+        assert_eq!(
+            Config::load(&path).unwrap().profiles,
+            one_profile().profiles
+        );
+        // Only the config is left behind: no temporary file.
+        let names: Vec<_> = std::fs::read_dir(path.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["config.toml"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn saved_file_is_private_from_creation() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("made").join("config.toml");
+        one_profile().save(&path).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path), 0o600);
+        assert_eq!(mode(path.parent().unwrap()), 0o700);
+        // Saving over a looser file leaves a private one.
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        one_profile().save(&path).unwrap();
+        assert_eq!(mode(&path), 0o600);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_planted_temp_symlink_is_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, "untouched").unwrap();
+        let planted = dir.path().join("config.toml.tmp");
+        std::os::unix::fs::symlink(&victim, &planted).unwrap();
+        one_profile().save(&path).unwrap();
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "untouched");
+        assert!(std::fs::symlink_metadata(&planted)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(
+            Config::load(&path).unwrap().profiles,
+            one_profile().profiles
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_config_others_can_write_is_refused() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        one_profile().save(&path).unwrap();
+        for (mode, who) in [
+            (0o620, "group"),
+            (0o602, "others"),
+            (0o666, "group and others"),
         ] {
-            let e = parse_org(s).err().unwrap_or_else(|| panic!("{s} accepted"));
-            assert_eq!(e.exit_code(), 2, "{s}");
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
+            let e = Config::load(&path).expect_err("refused");
+            assert_eq!(e.exit_code(), 2);
+            assert!(
+                e.message.contains(&format!("writable by {who} ")),
+                "{}",
+                e.message
+            );
+            assert_eq!(e.hints, [format!("chmod 600 {}", path.display())]);
+        }
+        for mode in [0o644, 0o640, 0o400] {
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
+            assert!(Config::load(&path).is_ok(), "{mode:o}");
         }
     }
 
     #[test]
-    fn admin_host_names_the_fix() {
-        let e = parse_org("https://acme-admin.okta.com").expect_err("refused");
-        assert!(
-            e.hints[0].contains("https://acme.okta.com"),
-            "{:?}",
-            e.hints
-        );
-        let e = parse_org("https://acme-admin.oktapreview.com").expect_err("refused");
-        assert!(e.hints[0].contains("https://acme.oktapreview.com"));
+    fn a_config_over_the_cap_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        let mut text = String::from("# padding\n");
+        text.push_str(&"#".repeat(MAX_CONFIG_BYTES as usize));
+        std::fs::write(&path, &text).unwrap();
+        let e = Config::load(&path).expect_err("refused");
+        assert_eq!(e.exit_code(), 2);
+        assert!(e.message.contains("larger than 1 MiB"), "{}", e.message);
+        // Exactly at the cap is read.
+        text.truncate(MAX_CONFIG_BYTES as usize);
+        std::fs::write(&path, &text).unwrap();
+        assert!(Config::load(&path).is_ok());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_directory_or_fifo_is_refused_without_waiting() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = Config::load(dir.path()).expect_err("a directory");
+        assert_eq!(e.exit_code(), 2);
+        assert!(e.message.contains("not a regular file"), "{}", e.message);
+        let fifo = dir.path().join("fifo");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            let e = Config::load(&fifo).expect_err("a fifo");
+            assert!(e.message.contains("not a regular file"), "{}", e.message);
+        }
     }
 }

@@ -10,7 +10,9 @@ use clap::Args;
 use url::Url;
 
 use crate::config::{self, Config};
-use crate::credentials::{self, Credential, Keyring, Secret, SecretStore, ServiceApp, Source};
+use crate::credentials::{
+    self, Binding, Credential, Keyring, Secret, SecretStore, ServiceApp, Source,
+};
 use crate::error::{clean, Error, Result};
 use crate::okta::models::User;
 use crate::okta::users::{ambiguous, Found};
@@ -170,7 +172,9 @@ impl Context {
 
     /// The credential and where it came from: an API token in the
     /// environment, else a service app in the environment, else the keyring
-    /// entry of the profile, which is only ever sent to the profile's own org.
+    /// entry of the profile, which is only ever sent to the org recorded in
+    /// that entry, whatever the config file says (an old entry without an
+    /// org: to the profile's org in the config, with a warning to log in again).
     pub fn credential(&self, org: &Url) -> Result<(Credential, Source)> {
         if let Some((token, source)) = credentials::token_from_env()? {
             return Ok((Credential::ApiToken(token), source));
@@ -178,29 +182,24 @@ impl Context {
         if let Some(app) = credentials::app_from_env()? {
             return Ok((Credential::ServiceApp(app), Source::Env("OKTA_CLIENT_ID")));
         }
-        let saved_org = self.org_from_profile()?;
-        let secret = self.store.get(self.profile())?.ok_or_else(|| {
+        let org_text = config::origin_text(org);
+        let saved_org = self.org_from_profile()?.map(|o| config::origin_text(&o));
+        let entry = self.store.get(self.profile())?.ok_or_else(|| {
             Error::auth(format!(
                 "no credential: OKTA_API_TOKEN and OKTA_CLIENT_ID are not set and profile '{}' has none in the keyring",
                 self.profile()
             ))
             .hint(format!(
-                "run `oktactl auth login --org {}` (add --client-id and --private-key for a service app), or set OKTA_API_TOKEN",
-                config::origin_text(org)
+                "run `oktactl auth login --org {org_text}` (add --client-id and --private-key for a service app), or set OKTA_API_TOKEN"
             ))
         })?;
-        if saved_org.as_ref().map(|o| o.origin()) != Some(org.origin()) {
-            let belongs = saved_org
-                .map(|o| config::origin_text(&o))
-                .unwrap_or_else(|| "no recorded org".into());
-            return Err(Error::auth(format!(
-                "the keyring credential of profile '{}' belongs to {belongs}, not {}; it is sent only to its own org",
-                self.profile(),
-                config::origin_text(org)
-            ))
-            .hint("use another --profile, or run `oktactl auth login` for this org"));
+        if entry.check_org(self.profile(), &org_text, saved_org.as_deref())? == Binding::Legacy {
+            self.out.warn(&format!(
+                "the keyring entry of profile '{}' was stored by an older oktactl and does not record its org; log in again (`oktactl auth login --org {org_text}`) so that it is bound to {org_text}",
+                self.profile()
+            ));
         }
-        let credential = match secret {
+        let credential = match entry.secret {
             Secret::Token(t) => Credential::ApiToken(t),
             Secret::Key(key) => {
                 let (_, cfg) = self.config()?;

@@ -22,6 +22,8 @@ use clap::Parser;
 
 /// Parse the arguments, run the command, print any error; the exit code.
 pub fn run() -> i32 {
+    // Secrets in memory stay out of core dumps (RLIMIT_CORE 0, not dumpable).
+    let hardened = credentials::no_core_dumps();
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -30,6 +32,9 @@ pub fn run() -> i32 {
         }
     };
     let ctx = context::Context::new(cli.global, cli::Cli::command);
+    if let Err(e) = hardened {
+        ctx.out.warn(&format!("cannot disable core dumps: {e}"));
+    }
     match commands::run(&ctx, cli.command) {
         Ok(()) => 0,
         Err(e) if e.broken_pipe => 0,

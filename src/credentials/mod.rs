@@ -5,13 +5,16 @@ use std::fmt;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
 
 use crate::error::{Error, Kind, Result};
-use crate::oauth::ClientKey;
 
+mod entry;
+mod harden;
 mod service_app;
 
+pub use entry::{Binding, Entry, Secret};
+pub use harden::no_core_dumps;
 pub use service_app::{
     app_from_env, check_client_id, parse_key, parse_scopes, read_key_file, ServiceApp,
     DEFAULT_SCOPES,
@@ -20,9 +23,10 @@ pub use service_app::{
 const SERVICE: &str = "oktactl";
 const KEYRING_WAIT: Duration = Duration::from_secs(15);
 
-/// An Okta API token. Its `Debug` and `Display` never show it.
+/// An Okta API token. Its `Debug` and `Display` never show it, and its
+/// memory is wiped when it is dropped.
 #[derive(Clone, PartialEq, Eq)]
-pub struct Token(String);
+pub struct Token(Zeroizing<String>);
 
 impl Token {
     /// Trim and check a token; refuse what cannot be one (empty, spaces, control chars).
@@ -37,7 +41,7 @@ impl Token {
                     .hint("paste the token alone, as Okta showed it"),
             );
         }
-        Ok(Token(t.to_string()))
+        Ok(Token(Zeroizing::new(t.to_string())))
     }
 
     /// The secret itself, for the Authorization header only.
@@ -75,62 +79,6 @@ impl Credential {
     }
 }
 
-/// What a keyring entry holds: an API token, or a service app's private key
-/// (stored as a small JSON document; the client id lives in the profile).
-#[derive(Debug, Clone)]
-pub enum Secret {
-    Token(Token),
-    Key(ClientKey),
-}
-
-#[derive(Serialize, Deserialize)]
-struct StoredKey {
-    #[serde(rename = "type")]
-    kind: String,
-    key: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    kid: Option<String>,
-}
-
-const KEY_ENTRY: &str = "oauth_private_key";
-
-impl Secret {
-    /// The text kept in the keyring: a token as is, a key as JSON.
-    fn encode(&self) -> Result<String> {
-        match self {
-            Secret::Token(t) => Ok(t.expose().to_string()),
-            Secret::Key(k) => {
-                let stored = StoredKey {
-                    kind: KEY_ENTRY.into(),
-                    key: k.to_pkcs8_pem().map_err(Error::failed)?,
-                    kid: k.kid().map(str::to_string),
-                };
-                serde_json::to_string(&stored)
-                    .map_err(|e| Error::failed(format!("cannot encode the key: {e}")))
-            }
-        }
-    }
-
-    fn decode(text: &str) -> Result<Secret> {
-        if !text.trim_start().starts_with('{') {
-            return Token::new(text)
-                .map(Secret::Token)
-                .map_err(|e| e.context("the token in the keyring is unusable"));
-        }
-        let unusable = || {
-            Error::auth("the private key in the keyring is unusable")
-                .hint("run `oktactl auth login --client-id … --private-key FILE` again")
-        };
-        let stored: StoredKey = serde_json::from_str(text).map_err(|_| unusable())?;
-        if stored.kind != KEY_ENTRY {
-            return Err(unusable());
-        }
-        ClientKey::parse(&stored.key, stored.kid)
-            .map(Secret::Key)
-            .map_err(|_| unusable())
-    }
-}
-
 /// Where the token in use came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
@@ -150,7 +98,7 @@ impl fmt::Display for Source {
 /// `OKTA_API_TOKEN`, else `OKTA_CLIENT_TOKEN`; an empty variable counts as unset.
 pub fn token_from_env() -> Result<Option<(Token, Source)>> {
     for var in ["OKTA_API_TOKEN", "OKTA_CLIENT_TOKEN"] {
-        if let Ok(v) = std::env::var(var) {
+        if let Ok(v) = std::env::var(var).map(Zeroizing::new) {
             if !v.trim().is_empty() {
                 let t = Token::new(&v).map_err(|e| e.context(format!("{var} is not usable")))?;
                 return Ok(Some((t, Source::Env(var))));
@@ -160,11 +108,11 @@ pub fn token_from_env() -> Result<Option<(Token, Source)>> {
     Ok(None)
 }
 
-/// A place to keep secrets, one per profile.
+/// A place to keep secrets, one entry (secret and org) per profile.
 pub trait SecretStore {
     fn backend(&self) -> &'static str;
-    fn get(&self, profile: &str) -> Result<Option<Secret>>;
-    fn set(&self, profile: &str, secret: &Secret) -> Result<()>;
+    fn get(&self, profile: &str) -> Result<Option<Entry>>;
+    fn set(&self, profile: &str, entry: &Entry) -> Result<()>;
     /// Delete; `Ok(false)` when there was nothing stored.
     fn delete(&self, profile: &str) -> Result<bool>;
 }
@@ -229,20 +177,20 @@ impl SecretStore for Keyring {
         backend_name()
     }
 
-    fn get(&self, profile: &str) -> Result<Option<Secret>> {
+    fn get(&self, profile: &str) -> Result<Option<Entry>> {
         let p = profile.to_string();
         let got = bounded(move || match entry(&p)?.get_password() {
-            Ok(s) => Ok(Some(s)),
+            Ok(s) => Ok(Some(Zeroizing::new(s))),
             Err(keyring::Error::NoEntry) => Ok(None),
             Err(e) => Err(e),
         })?;
-        got.map(|s| Secret::decode(&s)).transpose()
+        got.map(|s| Entry::decode(&s)).transpose()
     }
 
-    fn set(&self, profile: &str, secret: &Secret) -> Result<()> {
+    fn set(&self, profile: &str, stored: &Entry) -> Result<()> {
         let p = profile.to_string();
-        let secret = secret.encode()?;
-        bounded(move || entry(&p)?.set_password(&secret))
+        let text = stored.encode()?;
+        bounded(move || entry(&p)?.set_password(&text))
     }
 
     fn delete(&self, profile: &str) -> Result<bool> {
@@ -265,17 +213,26 @@ pub mod memory {
     #[derive(Default)]
     pub struct MemoryStore(Mutex<HashMap<String, String>>);
 
+    impl MemoryStore {
+        /// Keep a raw entry text, as an older oktactl wrote it.
+        pub fn put_raw(&self, profile: &str, text: &str) {
+            if let Ok(mut map) = self.0.lock() {
+                map.insert(profile.into(), text.into());
+            }
+        }
+    }
+
     impl SecretStore for MemoryStore {
         fn backend(&self) -> &'static str {
             "memory"
         }
-        fn get(&self, profile: &str) -> Result<Option<Secret>> {
+        fn get(&self, profile: &str) -> Result<Option<Entry>> {
             let map = self.0.lock().map_err(|_| Error::failed("poisoned"))?;
-            map.get(profile).map(|s| Secret::decode(s)).transpose()
+            map.get(profile).map(|s| Entry::decode(s)).transpose()
         }
-        fn set(&self, profile: &str, secret: &Secret) -> Result<()> {
+        fn set(&self, profile: &str, entry: &Entry) -> Result<()> {
             let mut map = self.0.lock().map_err(|_| Error::failed("poisoned"))?;
-            map.insert(profile.into(), secret.encode()?);
+            map.insert(profile.into(), entry.encode()?.to_string());
             Ok(())
         }
         fn delete(&self, profile: &str) -> Result<bool> {
@@ -307,13 +264,28 @@ mod tests {
     fn memory_store_round_trip() {
         let s = memory::MemoryStore::default();
         assert!(s.get("p").unwrap().is_none());
-        s.set("p", &Secret::Token(Token::new("tok").unwrap()))
-            .unwrap();
-        match s.get("p").unwrap().unwrap() {
+        let org = "https://acme.okta.com";
+        s.set(
+            "p",
+            &Entry::new(org, Secret::Token(Token::new("tok").unwrap())),
+        )
+        .unwrap();
+        let got = s.get("p").unwrap().unwrap();
+        assert_eq!(got.org.as_deref(), Some(org));
+        match got.secret {
             Secret::Token(t) => assert_eq!(t.expose(), "tok"),
             Secret::Key(_) => panic!("a token came back as a key"),
         }
         assert!(s.delete("p").unwrap());
         assert!(!s.delete("p").unwrap());
+    }
+
+    #[test]
+    fn memory_store_reads_an_old_bare_token() {
+        let s = memory::MemoryStore::default();
+        s.put_raw("p", "00oldTOKEN");
+        let got = s.get("p").unwrap().unwrap();
+        assert_eq!(got.org, None);
+        assert!(matches!(got.secret, Secret::Token(t) if t.expose() == "00oldTOKEN"));
     }
 }

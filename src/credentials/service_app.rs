@@ -4,6 +4,8 @@
 use std::io::Read;
 use std::path::Path;
 
+use zeroize::Zeroizing;
+
 use crate::error::{Error, Result};
 use crate::oauth::ClientKey;
 
@@ -61,8 +63,10 @@ pub fn check_client_id(id: &str) -> Result<String> {
 }
 
 /// Read a key file (`-` is standard input); a bad file is a usage error (2).
-pub fn read_key_file(path: &Path) -> Result<String> {
-    let mut text = String::new();
+/// The text is wiped when dropped; the buffer is made big enough up front so
+/// that no copy is left behind by growing it.
+pub fn read_key_file(path: &Path) -> Result<Zeroizing<String>> {
+    let mut text = Zeroizing::new(String::with_capacity(MAX_KEY_BYTES as usize + 64));
     let shown = path.display();
     let res = if path.as_os_str() == "-" {
         std::io::stdin()
@@ -91,7 +95,7 @@ fn env(var: &str) -> Option<String> {
 /// `OKTA_CLIENT_ID` + `OKTA_PRIVATE_KEY` or `OKTA_PRIVATE_KEY_FILE`
 /// (+ `OKTA_PRIVATE_KEY_ID`, `OKTA_SCOPES`), if set.
 pub fn app_from_env() -> Result<Option<ServiceApp>> {
-    let key_text = env("OKTA_PRIVATE_KEY");
+    let key_text = env("OKTA_PRIVATE_KEY").map(Zeroizing::new);
     let key_file = env("OKTA_PRIVATE_KEY_FILE");
     let Some(client_id) = env("OKTA_CLIENT_ID") else {
         if key_text.is_some() || key_file.is_some() {

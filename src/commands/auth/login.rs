@@ -6,6 +6,7 @@ use std::io::Read;
 
 use clap::Args;
 use serde::Serialize;
+use zeroize::Zeroizing;
 
 use crate::config::{self, Profile};
 use crate::context::Context;
@@ -70,6 +71,7 @@ pub fn run(ctx: &Context, args: LoginArgs) -> Result<()> {
         let text = dialoguer::Password::new()
             .with_prompt(format!("API token for {org_text}"))
             .interact()
+            .map(Zeroizing::new)
             .map_err(|e| Error::usage(format!("cannot read the token: {e}")))?;
         Token::new(&text)?
     } else {
@@ -101,7 +103,7 @@ pub fn run(ctx: &Context, args: LoginArgs) -> Result<()> {
             org: Some(org_text.clone()),
             ..Profile::default()
         };
-        super::remember(ctx, Secret::Token(token), profile)?;
+        super::remember(ctx, &org_text, Secret::Token(token), profile)?;
         ctx.out.status(&format!(
             "Logged in to {org_text} as {} ({}); token stored in {} for profile '{}'",
             me.login(),
@@ -121,7 +123,8 @@ pub fn run(ctx: &Context, args: LoginArgs) -> Result<()> {
 }
 
 fn read_stdin_token() -> Result<Token> {
-    let mut text = String::new();
+    // Big enough up front: a buffer that grew would leave copies behind.
+    let mut text = Zeroizing::new(String::with_capacity(MAX_TOKEN_INPUT as usize + 64));
     std::io::stdin()
         .take(MAX_TOKEN_INPUT)
         .read_to_string(&mut text)

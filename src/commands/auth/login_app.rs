@@ -72,7 +72,7 @@ pub fn run(
             client_id: Some(client_id.clone()),
             scopes: Some(scopes),
         };
-        super::remember(ctx, Secret::Key(key), profile)?;
+        super::remember(ctx, &org_text, Secret::Key(key), profile)?;
         ctx.out.status(&format!(
             "Logged in to {org_text} as service app {client_id} ({} tokens, scopes: {}); private key stored in {} for profile '{}'. The key file is no longer needed by oktactl.",
             result.token_type,

@@ -10,7 +10,7 @@ use clap::Subcommand;
 
 use crate::config::Profile;
 use crate::context::Context;
-use crate::credentials::Secret;
+use crate::credentials::{Entry, Secret};
 use crate::error::Result;
 
 /// Store, check or remove the API token or service-app key
@@ -29,11 +29,14 @@ pub fn run(ctx: &Context, command: AuthCommand) -> Result<()> {
     }
 }
 
-/// After a verified login: the secret into the keyring, then the profile
-/// (org, and for a service app its client id and scopes) into the config.
-fn remember(ctx: &Context, secret: Secret, profile: Profile) -> Result<()> {
-    ctx.store().set(ctx.profile(), &secret)?;
+/// After a verified login: the secret with its org into the keyring (it is
+/// sent only there), then the profile (org, and for a service app its client
+/// id and scopes) into the config.
+fn remember(ctx: &Context, org: &str, secret: Secret, profile: Profile) -> Result<()> {
+    // A config that cannot be used (not private, too large) stops the login
+    // before anything is stored.
     let (path, cfg) = ctx.config()?;
+    ctx.store().set(ctx.profile(), &Entry::new(org, secret))?;
     let mut cfg = cfg.clone();
     cfg.profiles.insert(ctx.profile().to_string(), profile);
     cfg.save(path)
