@@ -17,6 +17,7 @@ mod grant;
 mod grant_batch;
 mod health;
 mod helpdesk;
+mod hostile;
 mod interrupt;
 mod keyring;
 mod live_offline;
