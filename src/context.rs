@@ -230,6 +230,7 @@ impl Context {
             .ok()
             .and_then(|s| s.trim().parse::<u64>().ok())
             .unwrap_or(DEFAULT_MAX_RATE_WAIT);
+        let max_body = max_body_mib()?;
         Client::new(Options {
             origin,
             credential,
@@ -237,6 +238,7 @@ impl Context {
             max_rate_wait: Duration::from_secs(max_rate_wait),
             err: Arc::clone(&self.out.err),
         })
+        .map(|c| c.with_max_body(max_body))
     }
 
     /// The shared client, built on first use.
@@ -286,5 +288,24 @@ impl Context {
             }
             Found::Many(users) => Err(ambiguous(who, &users)),
         }
+    }
+}
+
+/// `OKTACTL_MAX_BODY`: the largest answer read, in MiB (1–4096; unset or
+/// empty: the default). Anything else is a usage error, before any request.
+fn max_body_mib() -> Result<u64> {
+    use crate::okta::DEFAULT_MAX_BODY_MIB;
+    let Some(raw) = std::env::var_os("OKTACTL_MAX_BODY").filter(|v| !v.is_empty()) else {
+        return Ok(DEFAULT_MAX_BODY_MIB);
+    };
+    let text = raw.to_string_lossy();
+    match text.trim().parse::<u64>() {
+        Ok(n @ 1..=4096) => Ok(n),
+        _ => Err(Error::usage(format!(
+            "OKTACTL_MAX_BODY must be a whole number of MiB from 1 to 4096, not '{text}'"
+        ))
+        .hint(format!(
+            "unset it for the default ({DEFAULT_MAX_BODY_MIB} MiB), or give e.g. OKTACTL_MAX_BODY=64"
+        ))),
     }
 }

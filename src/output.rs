@@ -227,15 +227,37 @@ fn write_err(e: std::io::Error) -> Error {
 
 impl Printer {
     /// Print a list as it arrives: JSON and CSV stream; a table needs every row.
+    /// A list that fails part way still ends well-formed (the JSON array
+    /// closed, the CSV rows whole, the rows so far as a table), then the
+    /// error is returned, saying after how many items the list stopped.
     pub fn list<T: Tabular>(&self, items: impl Iterator<Item = Result<T>>) -> Result<usize> {
+        let mut items = UntilError { items, error: None };
+        let n = self.render(&mut items)?;
+        match items.error {
+            None => Ok(n),
+            Some(e) => Err(e.hint(format!(
+                "the list stopped after {n} item{}{}",
+                if n == 1 { "" } else { "s" },
+                match self.format {
+                    Format::Json => "; stdout holds them as a complete JSON array",
+                    Format::Csv => "; stdout holds them as complete CSV rows",
+                    Format::Table => "",
+                }
+            ))),
+        }
+    }
+
+    fn render<T: Tabular, I: Iterator<Item = Result<T>>>(
+        &self,
+        items: &mut UntilError<I>,
+    ) -> Result<usize> {
         let stdout = std::io::stdout();
         let mut out = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
         let mut n = 0;
         match self.format {
             Format::Json => {
                 out.write_all(b"[").map_err(write_err)?;
-                for item in items {
-                    let item = item?;
+                for item in items.by_ref() {
                     if n > 0 {
                         out.write_all(b",").map_err(write_err)?;
                     }
@@ -249,8 +271,8 @@ impl Printer {
             Format::Csv => {
                 let mut w = csv::Writer::from_writer(&mut out);
                 w.write_record(T::columns()).map_err(csv_err)?;
-                for item in items {
-                    w.write_record(self.csv_row(item?.row())).map_err(csv_err)?;
+                for item in items.by_ref() {
+                    w.write_record(self.csv_row(item.row())).map_err(csv_err)?;
                     n += 1;
                 }
                 w.flush().map_err(write_err)?;
@@ -263,8 +285,8 @@ impl Printer {
                     .filter_map(|c| all.iter().position(|a| a == c))
                     .collect();
                 let mut rows = Vec::new();
-                for item in items {
-                    let row = item?.row();
+                for item in items.by_ref() {
+                    let row = item.row();
                     rows.push(
                         picks
                             .iter()
@@ -273,9 +295,9 @@ impl Printer {
                     );
                 }
                 n = rows.len();
-                if n == 0 {
+                if n == 0 && items.error.is_none() {
                     self.status("no results");
-                } else {
+                } else if n > 0 {
                     let text = self.table(&shown, rows).to_string();
                     for line in text.lines() {
                         writeln!(out, "{}", line.trim_end()).map_err(write_err)?;
@@ -400,6 +422,29 @@ impl Printer {
 
     pub fn warn(&self, msg: &str) {
         self.err.warn(msg);
+    }
+}
+
+/// The items of a list up to its first error, which is kept.
+struct UntilError<I> {
+    items: I,
+    error: Option<Error>,
+}
+
+impl<T, I: Iterator<Item = Result<T>>> Iterator for UntilError<I> {
+    type Item = T;
+
+    fn next(&mut self) -> Option<T> {
+        if self.error.is_some() {
+            return None;
+        }
+        match self.items.next()? {
+            Ok(item) => Some(item),
+            Err(e) => {
+                self.error = Some(e);
+                None
+            }
+        }
     }
 }
 

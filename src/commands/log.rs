@@ -15,6 +15,10 @@ use crate::perms::{needs_role, REPORTS};
 const MAX_DAYS: i64 = 90;
 /// Stop after this many events, whatever the window holds.
 const MAX_EVENTS: usize = 5000;
+/// Empty pages in a row, each with a next link, before the listing is
+/// called a loop: more than elsewhere, since the System Log may send empty
+/// pages while it searches a window (UNCONFIRMED for bounded queries).
+const MAX_EMPTY_PAGES: u32 = 20;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum EventKind {
@@ -236,23 +240,24 @@ pub fn run(ctx: &Context, args: LogArgs) -> Result<()> {
             ("limit", "1000"),
         ],
     )?;
-    let mut events = Vec::new();
-    for e in client.pages::<Event>(url) {
-        let e = e.map_err(|e| {
-            bad_filter(
-                needs_role(e.context("reading the System Log"), REPORTS),
-                &expr,
-            )
-        })?;
-        if events.len() == MAX_EVENTS {
-            ctx.out.warn(&format!(
-                "stopped after {MAX_EVENTS} events; narrow the window with --since or --type"
-            ));
-            break;
-        }
-        events.push(EventView::from(e));
+    // Streamed: a failure part way leaves the events so far, well-formed.
+    let mut events = client
+        .pages::<Event>(url)
+        .system_log(MAX_EMPTY_PAGES)
+        .map(|e| {
+            e.map(EventView::from).map_err(|e| {
+                bad_filter(
+                    needs_role(e.context("reading the System Log"), REPORTS),
+                    &expr,
+                )
+            })
+        });
+    let n = ctx.out.list(events.by_ref().take(MAX_EVENTS))?;
+    if n == MAX_EVENTS && events.next().is_some() {
+        ctx.out.warn(&format!(
+            "stopped after {MAX_EVENTS} events; narrow the window with --since or --type"
+        ));
     }
-    ctx.out.list(events.into_iter().map(Ok))?;
     Ok(())
 }
 

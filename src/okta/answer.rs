@@ -6,7 +6,7 @@ use serde::Deserialize;
 
 use crate::error::{clean, Error, Kind, OktaAnswer};
 
-/// One HTTP answer, read whole.
+/// One HTTP answer, read whole (at most the client's cap, `OKTACTL_MAX_BODY`).
 #[derive(Debug)]
 pub struct Reply {
     pub status: u16,
@@ -21,7 +21,8 @@ impl Reply {
         header(&self.headers, "x-okta-request-id")
     }
 
-    /// The body as JSON of the expected shape; anything else is a server error.
+    /// The body as JSON of the expected shape; anything else (not JSON, or
+    /// JSON of another shape) is a server error, exit 7, never a usage error.
     pub fn json<T: DeserializeOwned>(&self) -> Result<T, Error> {
         serde_json::from_slice(&self.body).map_err(|e| {
             let ctype = header(&self.headers, "content-type").unwrap_or_else(|| "none".into());
@@ -180,6 +181,34 @@ mod tests {
         assert_eq!(error_from(&reply(409, "")).exit_code(), 1);
         let bad_filter = r#"{"errorCode":"E0000053","errorSummary":"Invalid SCIM filter."}"#;
         assert_eq!(error_from(&reply(400, bad_filter)).exit_code(), 2);
+    }
+
+    #[test]
+    fn wrong_shape_is_a_server_error() {
+        for body in [
+            r#"{"id":"00u1"}"#,
+            r#"[1,2]"#,
+            "",
+            "<html>",
+            r#"[{"id":5}]"#,
+        ] {
+            let e = reply(200, body).json::<Vec<Shape>>().unwrap_err();
+            assert_eq!(e.exit_code(), 7, "{body}");
+            assert!(e.message.contains("not the JSON expected"), "{body}");
+        }
+        assert_eq!(
+            reply(200, r#"[{"id":"00u1"}]"#)
+                .json::<Vec<Shape>>()
+                .unwrap()
+                .len(),
+            1
+        );
+    }
+
+    #[derive(Debug, Deserialize)]
+    struct Shape {
+        #[allow(dead_code)]
+        id: String,
     }
 
     #[test]

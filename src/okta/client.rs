@@ -16,6 +16,10 @@ use crate::credentials::Credential;
 use crate::error::{Error, Result};
 use crate::output::Stderr;
 
+/// The largest answer read, unless `OKTACTL_MAX_BODY` says otherwise: far
+/// more than any Okta page (200 users, 1000 log events).
+pub const DEFAULT_MAX_BODY_MIB: u64 = 32;
+
 pub struct Options {
     pub origin: Url,
     pub credential: Credential,
@@ -43,6 +47,9 @@ pub struct Client {
     pub(super) announced_until: std::sync::Mutex<Option<Instant>>,
     pub(super) max_rate_wait: Duration,
     pub(super) err: Arc<Stderr>,
+    /// Bytes of one answer read at most, and the time to read one whole.
+    pub(super) max_body: u64,
+    pub(super) timeout: Duration,
 }
 
 impl std::fmt::Debug for Client {
@@ -82,7 +89,15 @@ impl Client {
             announced_until: std::sync::Mutex::new(None),
             max_rate_wait: o.max_rate_wait,
             err: o.err,
+            max_body: DEFAULT_MAX_BODY_MIB << 20,
+            timeout: o.timeout,
         })
+    }
+
+    /// Read at most `mib` MiB of any answer (past it, exit 7).
+    pub fn with_max_body(mut self, mib: u64) -> Client {
+        self.max_body = mib.saturating_mul(1 << 20);
+        self
     }
 
     pub fn origin(&self) -> &Url {

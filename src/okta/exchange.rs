@@ -63,10 +63,11 @@ impl Client {
             let answer = req.send().and_then(|r| {
                 let status = r.status().as_u16();
                 let headers = r.headers().clone();
-                r.bytes().map(|b| (status, headers, b.to_vec()))
+                read_body(r, self.max_body, started + self.timeout, &what)
+                    .map(|b| (status, headers, b))
             });
             let ms = started.elapsed().as_millis();
-            let (status, headers, bytes) = match answer {
+            let (status, headers, body) = match answer {
                 Ok(a) => a,
                 Err(e) => {
                     self.limits.release(&bucket);
@@ -100,6 +101,11 @@ impl Client {
             self.log(format_args!(
                 "{method} {path} {status} {ms} ms remaining={remaining}"
             ));
+            // Too large or too slow: never retried; a change may have been made.
+            let bytes = body.map_err(|mut e| {
+                e.maybe_applied = *method != Method::GET;
+                e
+            })?;
             let reply = Reply {
                 status,
                 headers,
@@ -186,6 +192,62 @@ impl Client {
     fn log(&self, line: std::fmt::Arguments<'_>) {
         if self.err.verbose() {
             self.err.trace(&line.to_string());
+        }
+    }
+}
+
+/// The body, read a slice at a time: at most `cap` bytes (past it, exit 7
+/// without reading further), and whole by `deadline` (each read has its own
+/// timeout, so a trickle would outlast it). A read that fails is a
+/// transport error (retried where safe); the cap and the deadline are ours.
+fn read_body(
+    mut r: reqwest::blocking::Response,
+    cap: u64,
+    deadline: Instant,
+    what: &str,
+) -> reqwest::Result<Result<Vec<u8>>> {
+    use std::io::Read;
+    let too_large = || {
+        Error::network(format!(
+            "{what}: the answer from Okta is too large (over {} MiB)",
+            cap >> 20
+        ))
+        .hint("raise OKTACTL_MAX_BODY (in MiB) if the answer is genuine")
+    };
+    let declared = r.content_length().unwrap_or(0);
+    if declared > cap {
+        return Ok(Err(too_large()));
+    }
+    // Grown as it arrives, from the declared length (itself under the cap).
+    let mut body = Vec::with_capacity(usize::try_from(declared).unwrap_or(0));
+    let mut buf = vec![0u8; 64 << 10];
+    loop {
+        let n = match r.read(&mut buf) {
+            Ok(0) => return Ok(Ok(body)),
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => {
+                return match e.into_inner().map(|b| b.downcast::<reqwest::Error>()) {
+                    Some(Ok(e)) => Err(*e),
+                    Some(Err(other)) => Ok(Err(Error::network(format!(
+                        "{what}: the connection failed while reading Okta's answer ({other})"
+                    )))),
+                    None => Ok(Err(Error::network(format!(
+                        "{what}: the connection failed while reading Okta's answer"
+                    )))),
+                };
+            }
+        };
+        if body.len() as u64 + n as u64 > cap {
+            return Ok(Err(too_large()));
+        }
+        body.extend_from_slice(&buf[..n]);
+        if Instant::now() > deadline {
+            return Ok(Err(Error::network(format!(
+                "{what}: timed out reading Okta's answer ({} KiB arrived)",
+                body.len() >> 10
+            ))
+            .hint("check your network or proxy (HTTPS_PROXY), and --timeout")));
         }
     }
 }

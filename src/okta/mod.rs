@@ -18,6 +18,6 @@ pub mod tokens;
 pub mod users;
 
 pub use answer::Reply;
-pub use client::{Client, Options};
+pub use client::{Client, Options, DEFAULT_MAX_BODY_MIB};
 pub use paging::Pages;
 pub use session::{Access, Session};

@@ -18,6 +18,7 @@ mod grant;
 mod grant_batch;
 mod health;
 mod helpdesk;
+mod hostile;
 mod inputs;
 mod interrupt;
 mod keyring;
