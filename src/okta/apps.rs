@@ -10,6 +10,7 @@ use crate::error::{Error, Kind, Result};
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct App {
+    #[serde(deserialize_with = "crate::okta::models::okta_id")]
     pub id: String,
     pub name: String,
     pub label: String,

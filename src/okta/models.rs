@@ -1,10 +1,21 @@
 //! The parts of Okta's objects that the commands read. Unknown fields are ignored.
 
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer};
+
+/// An id from Okta, which goes into request paths: an empty, `.` or `..`
+/// id is an answer of the wrong shape (exit 7), not a usage error later.
+pub fn okta_id<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let id = String::deserialize(d)?;
+    if id.is_empty() || id == "." || id == ".." {
+        return Err(serde::de::Error::custom(format!("an unusable id {id:?}")));
+    }
+    Ok(id)
+}
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct User {
+    #[serde(deserialize_with = "crate::okta::models::okta_id")]
     pub id: String,
     pub status: String,
     pub created: Option<String>,
@@ -79,6 +90,7 @@ impl User {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Group {
+    #[serde(deserialize_with = "crate::okta::models::okta_id")]
     pub id: String,
     #[serde(rename = "type")]
     pub kind: String,
@@ -107,6 +119,7 @@ pub struct GroupProfile {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Factor {
+    #[serde(deserialize_with = "crate::okta::models::okta_id")]
     pub id: String,
     pub factor_type: String,
     pub provider: String,
@@ -121,6 +134,7 @@ pub struct Factor {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
 pub struct Enrollment {
+    #[serde(deserialize_with = "crate::okta::models::okta_id")]
     pub id: String,
     #[serde(rename = "type")]
     pub kind: String,
@@ -132,6 +146,7 @@ pub struct Enrollment {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Role {
+    #[serde(deserialize_with = "crate::okta::models::okta_id")]
     pub id: String,
     #[serde(rename = "type")]
     pub kind: String,

@@ -16,6 +16,7 @@ pub const GROUP_SCOPABLE: &[&str] = &["USER_ADMIN", "HELP_DESK_ADMIN", "GROUP_ME
 /// does not show the group).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct GroupRef {
+    #[serde(deserialize_with = "crate::okta::models::okta_id")]
     pub id: String,
     pub name: String,
 }

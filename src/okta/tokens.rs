@@ -16,6 +16,7 @@ const MAX_ITEMS: usize = 2000;
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct ApiToken {
+    #[serde(deserialize_with = "crate::okta::models::okta_id")]
     pub id: String,
     pub name: String,
     /// The admin who created it, whose roles it acts with.
@@ -42,6 +43,7 @@ pub struct TokenNetwork {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct AppKey {
+    #[serde(deserialize_with = "crate::okta::models::okta_id")]
     pub id: String,
     pub kid: Option<String>,
     pub status: String,

@@ -556,3 +556,19 @@ fn measure_hostile() {
         }
     }
 }
+
+#[test]
+fn an_unusable_id_from_okta_is_a_wrong_shape_not_a_usage_error() {
+    let mut org = crate::support::org::Org::new();
+    let found = org.group_by_name(
+        "Figma Users",
+        json!([{"id": "..", "type": "OKTA_GROUP", "profile": {"name": "Figma Users"}}]),
+    );
+    let unchanged = org.no_mutation();
+    let sb = Sandbox::new();
+    let (out, _, stderr) = sb.run(&org.url(), &["grant", "00u1", "--group", "Figma Users"]);
+    assert_eq!(out.status.code(), Some(7), "{stderr}");
+    assert!(stderr.contains("unusable id"), "{stderr}");
+    found.assert();
+    unchanged.assert();
+}
