@@ -14,6 +14,7 @@ pub mod revoke;
 pub mod sessions;
 pub mod shared;
 pub mod suspend;
+pub mod tac;
 pub mod unlock;
 pub mod unsuspend;
 pub mod user;
@@ -40,6 +41,7 @@ pub enum Command {
     Sessions(sessions::SessionsCommand),
     Suspend(suspend::SuspendArgs),
     Unsuspend(unsuspend::UnsuspendArgs),
+    Tac(tac::TacArgs),
     Log(log::LogArgs),
     Audit(audit::AuditArgs),
     Expiring(expiring::ExpiringArgs),
@@ -60,6 +62,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
         Command::Sessions(c) => sessions::run(ctx, c),
         Command::Suspend(a) => suspend::run(ctx, a),
         Command::Unsuspend(a) => unsuspend::run(ctx, a),
+        Command::Tac(a) => tac::run(ctx, a),
         Command::Log(a) => log::run(ctx, a),
         Command::Audit(a) => audit::run(ctx, a),
         Command::Expiring(a) => expiring::run(ctx, a),
