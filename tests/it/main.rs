@@ -10,6 +10,7 @@ mod auth;
 mod check_perms;
 mod client;
 mod client_lib;
+mod containment;
 mod expiring;
 mod gate;
 mod generated;
