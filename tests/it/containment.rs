@@ -777,6 +777,32 @@ fn an_org_without_tac_is_told_in_one_line() {
 }
 
 #[test]
+fn tac_for_an_unknown_user_is_not_found_not_a_missing_feature() {
+    let mut org = Org::new();
+    let missing = org
+        .mock("GET", "/api/v1/users/nobody")
+        .with_status(404)
+        .with_body(okta_error(
+            "E0000007",
+            "Not found: Resource not found: nobody (User)",
+        ))
+        .expect(2)
+        .create();
+    let unchanged = org.no_mutation();
+    let sb = Sandbox::new();
+    for args in [
+        &["tac", "nobody", "--yes"][..],
+        &["tac", "revoke", "nobody", "--yes"],
+    ] {
+        let (out, _, stderr) = run(&org, &sb, args);
+        assert_eq!(out.status.code(), Some(3), "{stderr}");
+        assert!(!stderr.contains("Temporary Access Codes"), "{stderr}");
+    }
+    missing.assert();
+    unchanged.assert();
+}
+
+#[test]
 fn tac_revoke_deletes_the_tac_enrolment_and_no_tac_sends_nothing() {
     let mut org = Org::new();
     let get = jane(&mut org, "ACTIVE");

@@ -9,6 +9,11 @@ use crate::perms::{needs_role_for, Jobs, TAC_ROLES};
 
 const NOTHING: &str = "nothing was issued or revoked";
 
+/// A refused user lookup: the role a TAC needs (a 404 there is the user's).
+pub fn lookup(e: Error) -> Error {
+    needs_role_for(e, TAC_ROLES, Jobs::Containment)
+}
+
 /// Okta's refusal of a TAC call (or of listing what it needs), in one line
 /// where it may mean the org lacks the feature; other errors name the role.
 pub fn explain(e: Error) -> Error {

@@ -95,7 +95,7 @@ impl Issue {
 
 impl Job for Issue {
     fn plan(&self, gate: &Gate<'_>, t: &Target, single: bool) -> Step {
-        let user = match gate.resolve(t, single, feature::explain) {
+        let user = match gate.resolve(t, single, feature::lookup) {
             Ok(u) => u,
             Err(row) => return Step::Done(row),
         };

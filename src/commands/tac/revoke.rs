@@ -31,7 +31,7 @@ struct Revoke;
 
 impl Job for Revoke {
     fn plan(&self, gate: &Gate<'_>, t: &Target, single: bool) -> Step {
-        let user = match gate.resolve(t, single, feature::explain) {
+        let user = match gate.resolve(t, single, feature::lookup) {
             Ok(u) => u,
             Err(row) => return Step::Done(row),
         };
