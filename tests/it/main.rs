@@ -22,6 +22,7 @@ mod keyring;
 mod live_offline;
 mod log;
 mod oauth;
+mod policy;
 mod pty;
 mod reset;
 mod reset_mfa;
