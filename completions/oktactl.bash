@@ -40,6 +40,9 @@ _oktactl() {
             oktactl,log)
                 cmd="oktactl__subcmd__log"
                 ;;
+            oktactl,policy)
+                cmd="oktactl__subcmd__policy"
+                ;;
             oktactl,reset-mfa)
                 cmd="oktactl__subcmd__reset__subcmd__mfa"
                 ;;
@@ -106,6 +109,9 @@ _oktactl() {
             oktactl__subcmd__help,log)
                 cmd="oktactl__subcmd__help__subcmd__log"
                 ;;
+            oktactl__subcmd__help,policy)
+                cmd="oktactl__subcmd__help__subcmd__policy"
+                ;;
             oktactl__subcmd__help,reset-mfa)
                 cmd="oktactl__subcmd__help__subcmd__reset__subcmd__mfa"
                 ;;
@@ -133,11 +139,35 @@ _oktactl() {
             oktactl__subcmd__help__subcmd__auth,status)
                 cmd="oktactl__subcmd__help__subcmd__auth__subcmd__status"
                 ;;
+            oktactl__subcmd__help__subcmd__policy,check)
+                cmd="oktactl__subcmd__help__subcmd__policy__subcmd__check"
+                ;;
+            oktactl__subcmd__help__subcmd__policy,show)
+                cmd="oktactl__subcmd__help__subcmd__policy__subcmd__show"
+                ;;
             oktactl__subcmd__help__subcmd__user,list)
                 cmd="oktactl__subcmd__help__subcmd__user__subcmd__list"
                 ;;
             oktactl__subcmd__help__subcmd__user,show)
                 cmd="oktactl__subcmd__help__subcmd__user__subcmd__show"
+                ;;
+            oktactl__subcmd__policy,check)
+                cmd="oktactl__subcmd__policy__subcmd__check"
+                ;;
+            oktactl__subcmd__policy,help)
+                cmd="oktactl__subcmd__policy__subcmd__help"
+                ;;
+            oktactl__subcmd__policy,show)
+                cmd="oktactl__subcmd__policy__subcmd__show"
+                ;;
+            oktactl__subcmd__policy__subcmd__help,check)
+                cmd="oktactl__subcmd__policy__subcmd__help__subcmd__check"
+                ;;
+            oktactl__subcmd__policy__subcmd__help,help)
+                cmd="oktactl__subcmd__policy__subcmd__help__subcmd__help"
+                ;;
+            oktactl__subcmd__policy__subcmd__help,show)
+                cmd="oktactl__subcmd__policy__subcmd__help__subcmd__show"
                 ;;
             oktactl__subcmd__user,help)
                 cmd="oktactl__subcmd__user__subcmd__help"
@@ -164,7 +194,7 @@ _oktactl() {
 
     case "${cmd}" in
         oktactl)
-            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions help"
+            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --policy --timeout --help --version auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms policy completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -190,6 +220,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -202,7 +236,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__audit)
-            opts="-o -y -v -q -h -V --since --user --ticket --command --unfinished --org --profile --output --yes --dry-run --verbose --quiet --no-color --timeout --help --version"
+            opts="-o -y -v -q -h -V --since --user --ticket --command --unfinished --org --profile --output --yes --dry-run --verbose --quiet --no-color --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -240,6 +274,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -252,7 +290,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__auth)
-            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version login status logout help"
+            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --policy --timeout --help --version login status logout help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -275,6 +313,10 @@ _oktactl() {
                     return 0
                     ;;
                 --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -360,7 +402,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__auth__subcmd__login)
-            opts="-o -y -v -q -h -V --with-token --client-id --private-key --key-id --scopes --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
+            opts="-o -y -v -q -h -V --with-token --client-id --private-key --key-id --scopes --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -402,6 +444,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -414,7 +460,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__auth__subcmd__logout)
-            opts="-o -y -v -q -h -V --revoke --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
+            opts="-o -y -v -q -h -V --revoke --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -437,6 +483,10 @@ _oktactl() {
                     return 0
                     ;;
                 --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -452,7 +502,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__auth__subcmd__status)
-            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
+            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -478,6 +528,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -490,7 +544,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__check__subcmd__perms)
-            opts="-o -y -v -q -h -V --for --group --strict --subject --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
+            opts="-o -y -v -q -h -V --for --group --strict --subject --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -528,6 +582,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -540,7 +598,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__completions)
-            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version bash elvish fish powershell zsh"
+            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --policy --timeout --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -566,6 +624,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -578,7 +640,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__expiring)
-            opts="-o -y -v -q -h -V --within --group --include-expired --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
+            opts="-o -y -v -q -h -V --within --group --include-expired --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -612,6 +674,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -624,7 +690,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__grant)
-            opts="-o -y -v -q -h -V --group --app --include-inactive --from --concurrency --max-errors --no-preflight --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
+            opts="-o -y -v -q -h -V --group --app --include-inactive --from --concurrency --max-errors --no-preflight --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -670,6 +736,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -682,7 +752,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__help)
-            opts="auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions help"
+            opts="auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms policy completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -849,6 +919,48 @@ _oktactl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oktactl__subcmd__help__subcmd__policy)
+            opts="show check"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktactl__subcmd__help__subcmd__policy__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktactl__subcmd__help__subcmd__policy__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oktactl__subcmd__help__subcmd__reset__subcmd__mfa)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -962,7 +1074,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__log)
-            opts="-o -y -v -q -h -V --since --type --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
+            opts="-o -y -v -q -h -V --since --type --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -996,6 +1108,192 @@ _oktactl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktactl__subcmd__policy)
+            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --policy --timeout --help --version show check help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktactl__subcmd__policy__subcmd__check)
+            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --policy --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktactl__subcmd__policy__subcmd__help)
+            opts="show check help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktactl__subcmd__policy__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktactl__subcmd__policy__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktactl__subcmd__policy__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktactl__subcmd__policy__subcmd__show)
+            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --policy --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1008,7 +1306,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__reset__subcmd__mfa)
-            opts="-o -y -v -q -h -V --factor --remove-recovery-phone --from --concurrency --max-errors --no-preflight --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
+            opts="-o -y -v -q -h -V --factor --remove-recovery-phone --from --concurrency --max-errors --no-preflight --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1050,6 +1348,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1062,7 +1364,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__reset__subcmd__password)
-            opts="-o -y -v -q -h -V --no-email --temp-password --revoke-sessions --from --concurrency --max-errors --no-preflight --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
+            opts="-o -y -v -q -h -V --no-email --temp-password --revoke-sessions --from --concurrency --max-errors --no-preflight --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1100,6 +1402,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1112,7 +1418,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__revoke)
-            opts="-o -y -v -q -h -V --group --app --from --concurrency --max-errors --no-preflight --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
+            opts="-o -y -v -q -h -V --group --app --from --concurrency --max-errors --no-preflight --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1158,6 +1464,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1170,7 +1480,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__unlock)
-            opts="-o -y -v -q -h -V --force --from --concurrency --max-errors --no-preflight --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
+            opts="-o -y -v -q -h -V --force --from --concurrency --max-errors --no-preflight --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1208,6 +1518,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1220,7 +1534,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__user)
-            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version show list help"
+            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --policy --timeout --help --version show list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1243,6 +1557,10 @@ _oktactl() {
                     return 0
                     ;;
                 --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1314,7 +1632,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__user__subcmd__list)
-            opts="-o -y -v -q -h -V --status --query --search --group --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
+            opts="-o -y -v -q -h -V --status --query --search --group --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1356,6 +1674,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1368,7 +1690,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__user__subcmd__show)
-            opts="-o -y -v -q -h -V --groups --factors --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
+            opts="-o -y -v -q -h -V --groups --factors --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1394,6 +1716,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1406,7 +1732,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__whoami)
-            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --timeout --help --version"
+            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --ticket --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1429,6 +1755,10 @@ _oktactl() {
                     return 0
                     ;;
                 --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
