@@ -6,13 +6,14 @@
 //! The file is streamed once per run; a line is at most 1 MiB (longer ones
 //! are skipped), and only lines naming a command with a cooldown are parsed.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufRead, BufReader, ErrorKind, Read};
 use std::path::Path;
 
 use jiff::Timestamp;
-use serde_json::Value;
+use serde::Deserialize;
 
 use super::commands::normalise;
 use crate::error::{Error, Result};
@@ -57,7 +58,19 @@ impl History {
                 "the cooldowns are judged from it; fix its permissions or set OKTACTL_AUDIT_LOG",
             )),
         };
-        let wanted: Vec<String> = commands.iter().map(|c| normalise(c)).collect();
+        let commands: Vec<String> = commands.iter().map(|c| normalise(c)).collect();
+        let words: Vec<String> = commands
+            .iter()
+            .filter_map(|c| c.rsplit(' ').next())
+            .map(regex::escape)
+            .collect();
+        let want = Wanted {
+            org,
+            words: regex::bytes::Regex::new(&words.join("|"))
+                .map_err(|e| Error::failed(format!("cannot look for the commands: {e}")))?,
+            commands,
+            since,
+        };
         let mut reader = BufReader::with_capacity(64 * 1024, file);
         let mut h = History::default();
         let mut open: HashMap<String, Seen> = HashMap::new();
@@ -77,7 +90,7 @@ impl History {
                 skip_rest(&mut reader)?;
                 continue;
             }
-            h.take(&line, org, &wanted, since, &mut open);
+            h.take(&line, &want, &mut open);
         }
         // Started and never finished: it may have happened.
         for seen in open.into_values() {
@@ -99,44 +112,32 @@ impl History {
         }
     }
 
-    fn take(
-        &mut self,
-        bytes: &[u8],
-        org: &str,
-        wanted: &[String],
-        since: Timestamp,
-        open: &mut HashMap<String, Seen>,
-    ) {
+    fn take(&mut self, bytes: &[u8], want: &Wanted<'_>, open: &mut HashMap<String, Seen>) {
         // Cheap test first: most lines are about other commands.
-        let text = String::from_utf8_lossy(bytes);
-        let last_word = |c: &String| c.rsplit(' ').next().map(str::to_string);
-        if !wanted
-            .iter()
-            .filter_map(last_word)
-            .any(|w| text.contains(w.as_str()))
-        {
+        if !want.words.is_match(bytes) {
             return;
         }
-        let Ok(Value::Object(v)) = serde_json::from_str::<Value>(&text) else {
+        let Ok(l) = serde_json::from_slice::<Line<'_>>(bytes) else {
             return;
         };
-        let s = |k: &str| v.get(k).and_then(Value::as_str);
-        let Some(command) = s("command").map(normalise).filter(|c| wanted.contains(c)) else {
+        let Some(command) = l
+            .command
+            .as_deref()
+            .map(normalise)
+            .filter(|c| want.commands.contains(c))
+        else {
             return;
         };
-        if s("org").is_some_and(|o| o != org) {
+        if l.org.as_deref().is_some_and(|o| o != want.org) {
             return;
         }
-        let at = s("time").and_then(|t| t.parse::<Timestamp>().ok());
-        let user_id = s("user_id").map(str::to_string);
-        let change_id = s("change_id").map(str::to_string);
-        match s("phase") {
+        let at = l.time.as_deref().and_then(|t| t.parse::<Timestamp>().ok());
+        let user_id = l.user_id.as_deref().map(str::to_string);
+        let change_id = l.change_id.as_deref().map(str::to_string);
+        let since = want.since;
+        match l.phase.as_deref() {
             Some("intent") => {
-                let refused = v
-                    .get("policy")
-                    .and_then(|p| p.get("decision"))
-                    .and_then(Value::as_str)
-                    == Some("refuse");
+                let refused = l.policy.and_then(|p| p.decision).as_deref() == Some("refuse");
                 if let (Some(id), Some(user_id), Some(at), false) =
                     (change_id, user_id, at, refused)
                 {
@@ -153,7 +154,7 @@ impl History {
                 }
             }
             Some("outcome") => {
-                let done = s("outcome").is_some_and(counts);
+                let done = l.outcome.as_deref().is_some_and(counts);
                 let intent = change_id.and_then(|id| open.remove(&id));
                 let seen = intent.or_else(|| {
                     Some(Seen {
@@ -169,9 +170,8 @@ impl History {
             Some(_) => {}
             // The old format: one line per change, `result`.
             None => {
-                if let (Some(user_id), Some(at), true) =
-                    (user_id, at, s("result").is_some_and(counts))
-                {
+                let done = l.result.as_deref().is_some_and(counts);
+                if let (Some(user_id), Some(at), true) = (user_id, at, done) {
                     if at >= since {
                         self.record(Seen {
                             command,
@@ -183,6 +183,47 @@ impl History {
             }
         }
     }
+}
+
+/// What a run looks for in the log.
+struct Wanted<'a> {
+    org: &'a str,
+    commands: Vec<String>,
+    /// The last word of each command, for a test before parsing.
+    words: regex::bytes::Regex,
+    since: Timestamp,
+}
+
+/// The fields of an audit line the cooldowns use, borrowed where they can be.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Line<'a> {
+    #[serde(borrow)]
+    time: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    phase: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    change_id: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    org: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    command: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    user_id: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    outcome: Option<Cow<'a, str>>,
+    /// The old format's outcome.
+    #[serde(borrow)]
+    result: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    policy: Option<Decided<'a>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Decided<'a> {
+    #[serde(borrow)]
+    decision: Option<Cow<'a, str>>,
 }
 
 /// Discard the rest of an over-long line.
