@@ -204,15 +204,23 @@ impl Policy {
 
     /// The ticket rules, judged before anything is sent: a command in
     /// `ticket.required_for` needs a ticket, and a ticket given to any
-    /// change must match `ticket.pattern`. Exempt commands pass.
+    /// change (a command the table does not know too) must match
+    /// `ticket.pattern`. Exempt commands pass.
     pub fn ticket_refusal(&self, command: &str, ticket: Option<&str>) -> Option<Finding> {
-        let c = commands::find(command)?;
+        if commands::exempt(command) {
+            return None;
+        }
+        let required = commands::find(command)
+            .is_some_and(|c| self.ticket.required_for.value.contains(&c.name));
         let ticket = ticket.map(str::trim).filter(|t| !t.is_empty());
         let file = self.file.display();
         match ticket {
-            None if self.ticket.required_for.value.contains(&c.name) => Some(Finding {
+            None if required => Some(Finding {
                 rule: "ticket.required_for".into(),
-                reason: format!("{} needs a ticket, and none was given", c.name),
+                reason: format!(
+                    "{} needs a ticket, and none was given",
+                    commands::of(command).name
+                ),
                 hints: vec![
                     "pass --ticket ID, or set OKTACTL_TICKET".into(),
                     format!("the policy file {file} lists the commands that need one"),
@@ -302,6 +310,11 @@ mod tests {
             Some("ticket.pattern")
         );
         assert_eq!(rule("auth logout", Some("JIRA-1")), None, "exempt");
+        assert_eq!(
+            rule("some-new-verb", Some("JIRA-1")).as_deref(),
+            Some("ticket.pattern")
+        );
+        assert_eq!(rule("some-new-verb", None), None);
     }
 
     #[test]
