@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_oktactl_global_optspecs
-    string join \n org= profile= o/output= y/yes dry-run v/verbose q/quiet no-color csv-raw ticket= timeout= h/help V/version
+    string join \n org= profile= o/output= y/yes dry-run v/verbose q/quiet no-color csv-raw ticket= policy= timeout= h/help V/version
 end
 
 function __fish_oktactl_needs_command
@@ -30,6 +30,7 @@ complete -c oktactl -n "__fish_oktactl_needs_command" -s o -l output -d 'Output 
 json\t''
 csv\t''"
 complete -c oktactl -n "__fish_oktactl_needs_command" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_needs_command" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_needs_command" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_needs_command" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c oktactl -n "__fish_oktactl_needs_command" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
@@ -55,6 +56,7 @@ complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "log" -d 'Show a use
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "audit" -d 'Read the local audit log: the changes made or tried, and those left unfinished'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "expiring" -d 'List users whose password expires soon'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "check-perms" -d 'Audit the credential\'s admin roles (or another principal\'s) against what the jobs need'
+complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "policy" -d 'Show or check the local policy that every change must pass'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "completions" -d 'Print the shell completion script'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
@@ -63,6 +65,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_see
 json\t''
 csv\t''"
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
@@ -86,6 +89,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_su
 json\t''
 csv\t''"
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -l with-token -d 'Read the token from standard input instead of a hidden prompt'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -s y -l yes -d 'Answer yes to every confirmation'
@@ -102,6 +106,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_su
 json\t''
 csv\t''"
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
@@ -117,6 +122,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_su
 json\t''
 csv\t''"
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l revoke -d 'First revoke the API token at Okta (DELETE /api/v1/api-tokens/current), after a confirmation'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s y -l yes -d 'Answer yes to every confirmation'
@@ -137,6 +143,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -s o -l output -
 json\t''
 csv\t''"
 complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
@@ -152,6 +159,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_see
 json\t''
 csv\t''"
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
@@ -170,6 +178,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_su
 json\t''
 csv\t''"
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -l groups -d 'Also list the user\'s groups'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -l factors -d 'Also list the user\'s enrolled MFA factors'
@@ -198,6 +207,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_su
 json\t''
 csv\t''"
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
@@ -222,6 +232,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -s o -l output -d
 json\t''
 csv\t''"
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l include-inactive -d 'Also add users who are not active (DEPROVISIONED, STAGED, SUSPENDED)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l no-preflight -d 'Skip the check, before the first change of several, that the credential\'s roles cover the run'
@@ -245,6 +256,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -s o -l output -
 json\t''
 csv\t''"
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l no-preflight -d 'Skip the check, before the first change of several, that the credential\'s roles cover the run'
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -s y -l yes -d 'Answer yes to every confirmation'
@@ -265,6 +277,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -s o -l output -
 json\t''
 csv\t''"
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l force -d 'Send the unlock even when the user is not LOCKED_OUT'
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l no-preflight -d 'Skip the check, before the first change of several, that the credential\'s roles cover the run'
@@ -286,6 +299,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -s o -l 
 json\t''
 csv\t''"
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l no-email -d 'Send no email; print the one-time reset URL to hand over yourself (one user)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l temp-password -d 'Expire the password and print a temporary one, to be changed at next sign-in (one user)'
@@ -311,6 +325,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -s o -l outpu
 json\t''
 csv\t''"
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l remove-recovery-phone -d 'With --factor naming an sms or call factor: remove the phone number as a recovery method too'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l clear-sessions -d 'Then end the user\'s sessions, OAuth tokens and remembered devices (a second change)'
@@ -329,6 +344,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and not __fish
 json\t''
 csv\t''"
 complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and not __fish_seen_subcommand_from clear help" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and not __fish_seen_subcommand_from clear help" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and not __fish_seen_subcommand_from clear help" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and not __fish_seen_subcommand_from clear help" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and not __fish_seen_subcommand_from clear help" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
@@ -350,6 +366,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_see
 json\t''
 csv\t''"
 complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l keep-oauth-tokens -d 'Keep the user\'s OAuth and OpenID Connect tokens (oauthTokens=false)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l keep-devices -d 'Keep remembered factors on the user\'s devices (forgetDevices=false)'
@@ -374,6 +391,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -s o -l output 
 json\t''
 csv\t''"
 complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -l no-preflight -d 'Skip the check, before the first change of several, that the credential\'s roles cover the run'
 complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -s y -l yes -d 'Answer yes to every confirmation'
@@ -394,6 +412,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -s o -l outpu
 json\t''
 csv\t''"
 complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -l no-preflight -d 'Skip the check, before the first change of several, that the credential\'s roles cover the run'
 complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -s y -l yes -d 'Answer yes to every confirmation'
@@ -412,6 +431,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen
 json\t''
 csv\t''"
 complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -l multi-use -d 'Let the code be used more than once until it expires (the org\'s TAC authenticator must allow it)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -s y -l yes -d 'Answer yes to every confirmation'
@@ -430,6 +450,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and __fish_seen_sub
 json\t''
 csv\t''"
 complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and __fish_seen_subcommand_from revoke" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and __fish_seen_subcommand_from revoke" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and __fish_seen_subcommand_from revoke" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and __fish_seen_subcommand_from revoke" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and __fish_seen_subcommand_from revoke" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
@@ -453,6 +474,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand log" -s o -l output -d '
 json\t''
 csv\t''"
 complete -c oktactl -n "__fish_oktactl_using_subcommand log" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand log" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand log" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand log" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c oktactl -n "__fish_oktactl_using_subcommand log" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
@@ -471,6 +493,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l profile -d 'A 
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l unfinished -d 'Only changes started with no outcome written (interrupted or crashed): check those users in Okta'
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -s y -l yes -d 'Answer yes to every confirmation'
@@ -489,6 +512,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -s o -l output
 json\t''
 csv\t''"
 complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -l include-expired -d 'Also list passwords already expired, and PASSWORD_EXPIRED users'
 complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -s y -l yes -d 'Answer yes to every confirmation'
@@ -511,6 +535,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -s o -l out
 json\t''
 csv\t''"
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l strict -d 'Fail on excess too: SUPER_ADMIN, ORG_ADMIN and any role the jobs do not need'
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -s y -l yes -d 'Answer yes to every confirmation'
@@ -521,12 +546,67 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l no-color
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -s V -l version -d 'Print version'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and not __fish_seen_subcommand_from show check help" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and not __fish_seen_subcommand_from show check help" -l profile -d 'A named profile from the config file' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and not __fish_seen_subcommand_from show check help" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and not __fish_seen_subcommand_from show check help" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and not __fish_seen_subcommand_from show check help" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and not __fish_seen_subcommand_from show check help" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and not __fish_seen_subcommand_from show check help" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and not __fish_seen_subcommand_from show check help" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and not __fish_seen_subcommand_from show check help" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and not __fish_seen_subcommand_from show check help" -s q -l quiet -d 'Only errors on stderr'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and not __fish_seen_subcommand_from show check help" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and not __fish_seen_subcommand_from show check help" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and not __fish_seen_subcommand_from show check help" -s h -l help -d 'Print help'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and not __fish_seen_subcommand_from show check help" -s V -l version -d 'Print version'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and not __fish_seen_subcommand_from show check help" -f -a "show" -d 'Show the policy in force: each value and where it came from'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and not __fish_seen_subcommand_from show check help" -f -a "check" -d 'Check a policy file: unknown keys, bad regexes, bad spans, unknown commands'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and not __fish_seen_subcommand_from show check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from show" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from show" -l profile -d 'A named profile from the config file' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from show" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from show" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from show" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from show" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only errors on stderr'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from show" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from show" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from check" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from check" -l profile -d 'A named profile from the config file' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from check" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from check" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from check" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from check" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from check" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from check" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Only errors on stderr'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from check" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from check" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the policy in force: each value and where it came from'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check a policy file: unknown keys, bad regexes, bad spans, unknown commands'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l profile -d 'A named profile from the config file' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
@@ -536,24 +616,25 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l no-color
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions help" -f -a "auth" -d 'Store, check or remove the API token or service-app key'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions help" -f -a "whoami" -d 'Show the credential\'s account (or service app, with its scopes) and its admin roles'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions help" -f -a "user" -d 'Identify and list employees'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions help" -f -a "grant" -d 'Add users to a group, or give them an app through its Okta group'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions help" -f -a "revoke" -d 'Remove users from a group, or take an app away through its Okta group'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions help" -f -a "unlock" -d 'Unlock locked-out users'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions help" -f -a "reset-password" -d 'Reset a user\'s password: an emailed link, a one-time URL, a temporary password, or expire it'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions help" -f -a "reset-mfa" -d 'Reset a user\'s MFA factors, all of them or one'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions help" -f -a "sessions" -d 'End users\' Okta sessions'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions help" -f -a "suspend" -d 'Suspend users: they cannot sign in until unsuspended (groups and apps are kept)'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions help" -f -a "unsuspend" -d 'Unsuspend users: SUSPENDED back to ACTIVE'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions help" -f -a "tac" -d 'Issue a Temporary Access Code for a user who cannot sign in otherwise'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions help" -f -a "log" -d 'Show a user\'s recent System Log events: lock-outs, resets, factor and group changes'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions help" -f -a "audit" -d 'Read the local audit log: the changes made or tried, and those left unfinished'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions help" -f -a "expiring" -d 'List users whose password expires soon'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions help" -f -a "check-perms" -d 'Audit the credential\'s admin roles (or another principal\'s) against what the jobs need'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions help" -f -a "completions" -d 'Print the shell completion script'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions help" -f -a "auth" -d 'Store, check or remove the API token or service-app key'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions help" -f -a "whoami" -d 'Show the credential\'s account (or service app, with its scopes) and its admin roles'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions help" -f -a "user" -d 'Identify and list employees'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions help" -f -a "grant" -d 'Add users to a group, or give them an app through its Okta group'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions help" -f -a "revoke" -d 'Remove users from a group, or take an app away through its Okta group'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions help" -f -a "unlock" -d 'Unlock locked-out users'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions help" -f -a "reset-password" -d 'Reset a user\'s password: an emailed link, a one-time URL, a temporary password, or expire it'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions help" -f -a "reset-mfa" -d 'Reset a user\'s MFA factors, all of them or one'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions help" -f -a "sessions" -d 'End users\' Okta sessions'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions help" -f -a "suspend" -d 'Suspend users: they cannot sign in until unsuspended (groups and apps are kept)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions help" -f -a "unsuspend" -d 'Unsuspend users: SUSPENDED back to ACTIVE'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions help" -f -a "tac" -d 'Issue a Temporary Access Code for a user who cannot sign in otherwise'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions help" -f -a "log" -d 'Show a user\'s recent System Log events: lock-outs, resets, factor and group changes'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions help" -f -a "audit" -d 'Read the local audit log: the changes made or tried, and those left unfinished'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions help" -f -a "expiring" -d 'List users whose password expires soon'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions help" -f -a "check-perms" -d 'Audit the credential\'s admin roles (or another principal\'s) against what the jobs need'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions help" -f -a "policy" -d 'Show or check the local policy that every change must pass'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions help" -f -a "completions" -d 'Print the shell completion script'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "login" -d 'Verify an API token, or a service app\'s private key, and store it in the OS keyring'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show the org, profile, the credential\'s kind and source, and whether it works'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "logout" -d 'Delete the profile\'s token or private key from the OS keyring'
@@ -561,3 +642,5 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_su
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "list" -d 'List users, streamed through all pages'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "clear" -d 'End users\' Okta sessions, with their OAuth tokens and remembered devices'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from tac" -f -a "revoke" -d 'Revoke a user\'s Temporary Access Code'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "show" -d 'Show the policy in force: each value and where it came from'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "check" -d 'Check a policy file: unknown keys, bad regexes, bad spans, unknown commands'

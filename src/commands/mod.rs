@@ -8,6 +8,7 @@ pub mod completions;
 pub mod expiring;
 pub mod grant;
 pub mod log;
+pub mod policy;
 pub mod reset_mfa;
 pub mod reset_password;
 pub mod revoke;
@@ -46,6 +47,8 @@ pub enum Command {
     Audit(audit::AuditArgs),
     Expiring(expiring::ExpiringArgs),
     CheckPerms(check_perms::CheckPermsArgs),
+    #[command(subcommand)]
+    Policy(policy::PolicyCommand),
     Completions(completions::CompletionsArgs),
 }
 
@@ -67,6 +70,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
         Command::Audit(a) => audit::run(ctx, a),
         Command::Expiring(a) => expiring::run(ctx, a),
         Command::CheckPerms(a) => check_perms::run(ctx, a),
+        Command::Policy(c) => policy::run(ctx, c),
         Command::Completions(a) => completions::run(ctx, a),
     }
 }

@@ -26,6 +26,7 @@ mod keyring;
 mod live_offline;
 mod log;
 mod oauth;
+mod policy;
 mod pty;
 mod reset;
 mod reset_mfa;
