@@ -11,7 +11,7 @@ mod plan;
 use clap::Args;
 use serde::Serialize;
 
-use crate::context::Context;
+use crate::context::{ChangeArgs, Context};
 use crate::error::{Error, Result};
 use crate::gate::report::finish;
 use crate::gate::run::run as run_rows;
@@ -49,6 +49,8 @@ pub struct ResetMfaArgs {
     pub remove_recovery_phone: bool,
     #[command(flatten)]
     pub bulk: BulkArgs,
+    #[command(flatten)]
+    pub change: ChangeArgs,
 }
 
 #[derive(Debug, Clone, Serialize)]

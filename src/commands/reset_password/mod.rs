@@ -14,7 +14,7 @@ use std::sync::Mutex;
 use clap::Args;
 use serde::Deserialize;
 
-use crate::context::Context;
+use crate::context::{ChangeArgs, Context};
 use crate::error::{Error, Result};
 use crate::gate::report::finish;
 use crate::gate::run::run as run_rows;
@@ -31,9 +31,9 @@ use source::{directory_of, directory_refusal, refuse_by_status};
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   oktactl reset-password jane.doe@acme.com --ticket HD-1234
-  oktactl reset-password jane.doe@acme.com --no-email          # prints the one-time reset URL
+  oktactl reset-password jane.doe@acme.com --no-email   # prints a one-time URL
   oktactl reset-password jane.doe@acme.com --temp-password --revoke-sessions
-  oktactl reset-password --from team.csv --yes                  # emails each a reset link
+  oktactl reset-password --from team.csv --yes          # emails each a link
   oktactl reset-password jane.doe@acme.com --dry-run
 
 The reset URL and the temporary password are printed once, on stdout only,
@@ -53,6 +53,8 @@ pub struct ResetPasswordArgs {
     pub revoke_sessions: bool,
     #[command(flatten)]
     pub bulk: BulkArgs,
+    #[command(flatten)]
+    pub change: ChangeArgs,
 }
 
 #[derive(Debug, Default, Deserialize)]
