@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_oktactl_global_optspecs
-    string join \n org= profile= o/output= y/yes dry-run v/verbose q/quiet no-color csv-raw ticket= timeout= h/help V/version
+    string join \n org= profile= o/output= v/verbose q/quiet no-color csv-raw timeout= h/help V/version
 end
 
 function __fish_oktactl_needs_command
@@ -29,10 +29,7 @@ complete -c oktactl -n "__fish_oktactl_needs_command" -l profile -d 'A named pro
 complete -c oktactl -n "__fish_oktactl_needs_command" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_needs_command" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_needs_command" -l timeout -d 'Seconds to wait for each HTTP request' -r
-complete -c oktactl -n "__fish_oktactl_needs_command" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_needs_command" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_needs_command" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_needs_command" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_needs_command" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
@@ -58,10 +55,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_see
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l timeout -d 'Seconds to wait for each HTTP request' -r
-complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
@@ -81,11 +75,9 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_su
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -l with-token -d 'Read the token from standard input instead of a hidden prompt'
-complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -l dry-run -d 'Verify the credential and store nothing'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
@@ -97,26 +89,23 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_su
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -l timeout -d 'Seconds to wait for each HTTP request' -r
-complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l ticket -d 'The help-desk ticket the change serves, written to the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l profile -d 'A named profile from the config file' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l revoke -d 'First revoke the API token at Okta (DELETE /api/v1/api-tokens/current), after a confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l dry-run -d 'Print the changes that would be sent and send none (reads still run; no audit line)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s y -l yes -d 'Answer yes to every confirmation, and show no picker (several matches then fail)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
@@ -132,10 +121,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -l profile -d 'A
 complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -l timeout -d 'Seconds to wait for each HTTP request' -r
-complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
@@ -147,10 +133,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_see
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -l timeout -d 'Seconds to wait for each HTTP request' -r
-complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
@@ -165,12 +148,9 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_su
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -l groups -d 'Also list the user\'s groups'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -l factors -d 'Also list the user\'s enrolled MFA factors'
-complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
@@ -193,10 +173,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_su
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds to wait for each HTTP request' -r
-complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
@@ -212,17 +189,17 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l from -d 'Also 
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l column -d 'The column of the --from CSV that holds the users (needed when the header has more than one of id, login, email)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l concurrency -d 'Rows worked on at once, sharing the org\'s rate limit' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l max-errors -d 'Start no new row after N rows failed (the rest are reported `skipped`)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l ticket -d 'The help-desk ticket the change serves, written to the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l profile -d 'A named profile from the config file' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l include-inactive -d 'Also add users who are not active (DEPROVISIONED, STAGED, SUSPENDED)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l no-preflight -d 'Skip the check, before the first change of several, that the credential\'s roles cover the run'
-complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
+complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l dry-run -d 'Print the changes that would be sent and send none (reads still run; no audit line)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -s y -l yes -d 'Answer yes to every confirmation, and show no picker (several matches then fail)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
@@ -235,16 +212,16 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l from -d 'Also
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l column -d 'The column of the --from CSV that holds the users (needed when the header has more than one of id, login, email)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l concurrency -d 'Rows worked on at once, sharing the org\'s rate limit' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l max-errors -d 'Start no new row after N rows failed (the rest are reported `skipped`)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l ticket -d 'The help-desk ticket the change serves, written to the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l profile -d 'A named profile from the config file' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l no-preflight -d 'Skip the check, before the first change of several, that the credential\'s roles cover the run'
-complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
+complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l dry-run -d 'Print the changes that would be sent and send none (reads still run; no audit line)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -s y -l yes -d 'Answer yes to every confirmation, and show no picker (several matches then fail)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
@@ -255,17 +232,17 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l from -d 'Also
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l column -d 'The column of the --from CSV that holds the users (needed when the header has more than one of id, login, email)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l concurrency -d 'Rows worked on at once, sharing the org\'s rate limit' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l max-errors -d 'Start no new row after N rows failed (the rest are reported `skipped`)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l ticket -d 'The help-desk ticket the change serves, written to the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l profile -d 'A named profile from the config file' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l force -d 'Send the unlock even when the user is not LOCKED_OUT'
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l no-preflight -d 'Skip the check, before the first change of several, that the credential\'s roles cover the run'
-complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
+complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l dry-run -d 'Print the changes that would be sent and send none (reads still run; no audit line)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -s y -l yes -d 'Answer yes to every confirmation, and show no picker (several matches then fail)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
@@ -276,19 +253,19 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l from 
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l column -d 'The column of the --from CSV that holds the users (needed when the header has more than one of id, login, email)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l concurrency -d 'Rows worked on at once, sharing the org\'s rate limit' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l max-errors -d 'Start no new row after N rows failed (the rest are reported `skipped`)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l ticket -d 'The help-desk ticket the change serves, written to the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l profile -d 'A named profile from the config file' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l no-email -d 'Send no email; print the one-time reset URL to hand over yourself (one user)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l temp-password -d 'Expire the password and print a temporary one, to be changed at next sign-in (one user)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l revoke-sessions -d 'Also end the user\'s current sessions'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l no-preflight -d 'Skip the check, before the first change of several, that the credential\'s roles cover the run'
-complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l dry-run -d 'Print the changes that would be sent and send none (reads still run; no audit line)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -s y -l yes -d 'Answer yes to every confirmation, and show no picker (several matches then fail)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
@@ -300,17 +277,17 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l from -d 'A
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l column -d 'The column of the --from CSV that holds the users (needed when the header has more than one of id, login, email)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l concurrency -d 'Rows worked on at once, sharing the org\'s rate limit' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l max-errors -d 'Start no new row after N rows failed (the rest are reported `skipped`)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l ticket -d 'The help-desk ticket the change serves, written to the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l profile -d 'A named profile from the config file' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l remove-recovery-phone -d 'With --factor naming an sms or call factor: remove the phone number as a recovery method too'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l no-preflight -d 'Skip the check, before the first change of several, that the credential\'s roles cover the run'
-complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l dry-run -d 'Print the changes that would be sent and send none (reads still run; no audit line)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -s y -l yes -d 'Answer yes to every confirmation, and show no picker (several matches then fail)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
@@ -328,10 +305,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand log" -l profile -d 'A na
 complete -c oktactl -n "__fish_oktactl_using_subcommand log" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_using_subcommand log" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand log" -l timeout -d 'Seconds to wait for each HTTP request' -r
-complete -c oktactl -n "__fish_oktactl_using_subcommand log" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand log" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand log" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand log" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand log" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
@@ -340,7 +314,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand log" -s h -l help -d 'Pr
 complete -c oktactl -n "__fish_oktactl_using_subcommand log" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l since -d 'Only changes started since then: a span back from now (24h, 15m, 7d) or an RFC 3339 time' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l user -d 'Only changes to this user: a user id (exact) or login (any case)' -r
-complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l ticket -d 'Only changes made for this ticket (exact)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l ticket -d 'Only changes made for this ticket (exact; OKTACTL_TICKET does not filter)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l command -d 'Only changes made by this command, e.g. unlock, grant, reset-password' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l profile -d 'A named profile from the config file' -r
@@ -349,8 +323,6 @@ json\t''
 csv\t''"
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l unfinished -d 'Only changes started with no outcome written (interrupted or crashed): check those users in Okta'
-complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
@@ -364,11 +336,8 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -l profile -d 
 complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -l include-expired -d 'Also list passwords already expired, and PASSWORD_EXPIRED users'
-complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
@@ -385,11 +354,8 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l profile 
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l strict -d 'Fail on excess too: SUPER_ADMIN, ORG_ADMIN and any role the jobs do not need'
-complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
@@ -401,10 +367,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l profile 
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l timeout -d 'Seconds to wait for each HTTP request' -r
-complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
