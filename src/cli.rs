@@ -28,9 +28,9 @@ fn after_long_help() -> String {
 }
 
 const CREDENTIAL: &str = "\
-Credential: OKTA_API_TOKEN (or OKTA_CLIENT_TOKEN); else an OAuth service app,
-OKTA_CLIENT_ID with OKTA_PRIVATE_KEY (PEM text) or OKTA_PRIVATE_KEY_FILE;
-else the OS keyring entry that `oktactl auth login` stores. A token or key
+Credential: OKTA_API_TOKEN (or OKTA_CLIENT_TOKEN); else an OAuth service app, \
+OKTA_CLIENT_ID with OKTA_PRIVATE_KEY (PEM text) or OKTA_PRIVATE_KEY_FILE; \
+else the OS keyring entry that `oktactl auth login` stores. A token or key \
 is never taken as an argument.";
 
 /// Okta help-desk administration from the command line

@@ -16,7 +16,7 @@ use crate::provision::{change, Change, GroupArgs};
   oktactl revoke --from leavers.csv --group 00g1a2b3c4d5e6f7g8h9 --yes
   oktactl revoke --from leavers.csv --group 'Figma Users' --dry-run
 
-Users who are not members need no confirmation; above 10 removals the
+Users who are not members need no confirmation; above 10 removals the \
 confirmation asks for their number to be typed.")]
 pub struct RevokeArgs {
     /// User ids (00u…), logins or emails

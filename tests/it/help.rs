@@ -59,6 +59,17 @@ fn every_command_and_group_has_examples_of_itself() {
                 }
             }
         }
+        // Notes are paragraphs the terminal wraps (a line of its own each),
+        // not lines wrapped by hand for one width.
+        for text in texts.iter().flatten().map(|t| t.to_string()) {
+            let lines: Vec<&str> = text.lines().collect();
+            for pair in lines.windows(2) {
+                let prose = |l: &str| !l.is_empty() && !l.starts_with(' ');
+                if prose(pair[0]) && prose(pair[1]) && !pair[0].ends_with(':') {
+                    missing.push(format!("{name}: `{}` is wrapped by hand", pair[0]));
+                }
+            }
+        }
         // `--help` shows the long text: it keeps the examples of `-h`.
         if let Some(long) = texts[1] {
             if !long.to_string().starts_with(&short) {

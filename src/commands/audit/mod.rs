@@ -40,10 +40,12 @@ const MAX_WARNINGS: u64 = 20;
   oktactl audit --command unlock --since 2026-11-01T00:00:00Z -o csv
   oktactl audit --unfinished     # changes a crash or Ctrl-C left open
 
-WHEN is a span back from now, a whole number and a unit s, m, h, d or w
+WHEN is a span back from now, a whole number and a unit s, m, h, d or w \
 (15m, 24h, 7d), or an RFC 3339 time (2026-11-29T17:00:00Z).
+
 The log is $OKTACTL_AUDIT_LOG, else audit.log in the platform state directory.
-An outcome of `unfinished` means the change was started but no outcome was
+
+An outcome of `unfinished` means the change was started but no outcome was \
 written: check the user in Okta (`oktactl user show USER`, `oktactl log USER`).")]
 pub struct AuditArgs {
     /// Only changes started since then: a span back from now (24h, 15m, 7d) or an RFC 3339 time

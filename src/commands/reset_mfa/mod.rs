@@ -32,10 +32,10 @@ use job::ResetMfa;
   oktactl reset-mfa jane.doe@acme.com --factor mbl1abcd --dry-run
   oktactl reset-mfa --from lost-phones.csv --yes --ticket HD-1300
 
-Enrolments are listed from the authenticator enrolments where the org has
-them, else from the Factors API (which may not show them all: a warning says
-so). Removing push or signed_nonce also removes the user's other TOTP,
-signed_nonce and Okta Verify push factors. After the reset the list is read
+Enrolments are listed from the authenticator enrolments where the org has \
+them, else from the Factors API (which may not show them all: a warning says \
+so). Removing push or signed_nonce also removes the user's other TOTP, \
+signed_nonce and Okta Verify push factors. After the reset the list is read \
 again, and what went is shown and written to the audit log.")]
 pub struct ResetMfaArgs {
     /// User ids (00u…), logins or emails

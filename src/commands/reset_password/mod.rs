@@ -36,7 +36,7 @@ use source::{directory_of, directory_refusal, refuse_by_status};
   oktactl reset-password --from team.csv --yes          # emails each a link
   oktactl reset-password jane.doe@acme.com --dry-run
 
-The reset URL and the temporary password are printed once, on stdout only,
+The reset URL and the temporary password are printed once, on stdout only, \
 and are never written to the audit log; they need a single user.")]
 pub struct ResetPasswordArgs {
     /// User ids (00u…), logins or emails
