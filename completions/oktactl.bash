@@ -248,7 +248,7 @@ _oktactl() {
 
     case "${cmd}" in
         oktactl)
-            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --policy --timeout --help --version auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions help"
+            opts="-o -v -q -h -V --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -270,10 +270,6 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
-                --ticket)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -290,7 +286,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__audit)
-            opts="-o -y -v -q -h -V --since --user --ticket --command --unfinished --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
+            opts="-o -v -q -h -V --since --user --ticket --command --unfinished --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -344,7 +340,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__auth)
-            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --policy --timeout --help --version login status logout help"
+            opts="-o -v -q -h -V --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version login status logout help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -364,10 +360,6 @@ _oktactl() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
-                    return 0
-                    ;;
-                --ticket)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --policy)
@@ -456,7 +448,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__auth__subcmd__login)
-            opts="-o -y -v -q -h -V --with-token --client-id --private-key --key-id --scopes --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --policy --timeout --help --version"
+            opts="-o -v -q -h -V --with-token --client-id --private-key --key-id --scopes --dry-run --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -494,10 +486,6 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
-                --ticket)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -514,12 +502,16 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__auth__subcmd__logout)
-            opts="-o -y -v -q -h -V --revoke --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --policy --timeout --help --version"
+            opts="-y -o -v -q -h -V --revoke --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --org)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -534,10 +526,6 @@ _oktactl() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
-                    return 0
-                    ;;
-                --ticket)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --policy)
@@ -556,7 +544,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__auth__subcmd__status)
-            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --policy --timeout --help --version"
+            opts="-o -v -q -h -V --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -578,10 +566,6 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
-                --ticket)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -598,7 +582,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__check__subcmd__perms)
-            opts="-o -y -v -q -h -V --for --group --strict --subject --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --policy --timeout --help --version"
+            opts="-o -v -q -h -V --for --group --strict --subject --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -632,10 +616,6 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
-                --ticket)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -652,7 +632,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__completions)
-            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --policy --timeout --help --version bash elvish fish powershell zsh"
+            opts="-o -v -q -h -V --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -674,10 +654,6 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
-                --ticket)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -694,7 +670,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__expiring)
-            opts="-o -y -v -q -h -V --within --group --include-expired --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --policy --timeout --help --version"
+            opts="-o -v -q -h -V --within --group --include-expired --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -724,10 +700,6 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
-                --ticket)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -744,7 +716,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__grant)
-            opts="-o -y -v -q -h -V --group --app --include-inactive --from --column --concurrency --max-errors --no-preflight --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --policy --timeout --help --version"
+            opts="-y -o -v -q -h -V --group --app --include-inactive --from --column --concurrency --max-errors --no-preflight --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -774,6 +746,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --org)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -788,10 +764,6 @@ _oktactl() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
-                    return 0
-                    ;;
-                --ticket)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --policy)
@@ -1216,7 +1188,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__log)
-            opts="-o -y -v -q -h -V --since --type --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --policy --timeout --help --version"
+            opts="-o -v -q -h -V --since --type --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1246,10 +1218,6 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
-                --ticket)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1266,7 +1234,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__policy)
-            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --policy --timeout --help --version show check help"
+            opts="-o -v -q -h -V --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version show check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1288,10 +1256,6 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
-                --ticket)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1308,7 +1272,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__policy__subcmd__check)
-            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --policy --timeout --help --version"
+            opts="-o -v -q -h -V --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1328,10 +1292,6 @@ _oktactl() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
-                    return 0
-                    ;;
-                --ticket)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --policy)
@@ -1406,7 +1366,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__policy__subcmd__show)
-            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --policy --timeout --help --version"
+            opts="-o -v -q -h -V --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1428,10 +1388,6 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
-                --ticket)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1448,7 +1404,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__reset__subcmd__mfa)
-            opts="-o -y -v -q -h -V --factor --remove-recovery-phone --clear-sessions --from --column --concurrency --max-errors --no-preflight --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --policy --timeout --help --version"
+            opts="-y -o -v -q -h -V --factor --remove-recovery-phone --clear-sessions --from --column --concurrency --max-errors --no-preflight --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1474,6 +1430,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --org)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1488,10 +1448,6 @@ _oktactl() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
-                    return 0
-                    ;;
-                --ticket)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --policy)
@@ -1510,7 +1466,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__reset__subcmd__password)
-            opts="-o -y -v -q -h -V --no-email --temp-password --expire --revoke-sessions --from --column --concurrency --max-errors --no-preflight --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --policy --timeout --help --version"
+            opts="-y -o -v -q -h -V --no-email --temp-password --expire --revoke-sessions --from --column --concurrency --max-errors --no-preflight --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1532,6 +1488,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --org)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1546,10 +1506,6 @@ _oktactl() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
-                    return 0
-                    ;;
-                --ticket)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --policy)
@@ -1568,7 +1524,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__revoke)
-            opts="-o -y -v -q -h -V --group --app --from --column --concurrency --max-errors --no-preflight --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --policy --timeout --help --version"
+            opts="-y -o -v -q -h -V --group --app --from --column --concurrency --max-errors --no-preflight --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1598,6 +1554,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --org)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1612,10 +1572,6 @@ _oktactl() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
-                    return 0
-                    ;;
-                --ticket)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --policy)
@@ -1634,7 +1590,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__sessions)
-            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --policy --timeout --help --version clear help"
+            opts="-o -v -q -h -V --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version clear help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1656,10 +1612,6 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
-                --ticket)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1676,7 +1628,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__sessions__subcmd__clear)
-            opts="-o -y -v -q -h -V --keep-oauth-tokens --keep-devices --from --column --concurrency --max-errors --no-preflight --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --policy --timeout --help --version"
+            opts="-y -o -v -q -h -V --keep-oauth-tokens --keep-devices --from --column --concurrency --max-errors --no-preflight --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1698,6 +1650,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --org)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1712,10 +1668,6 @@ _oktactl() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
-                    return 0
-                    ;;
-                --ticket)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --policy)
@@ -1776,7 +1728,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__suspend)
-            opts="-o -y -v -q -h -V --from --column --concurrency --max-errors --no-preflight --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --policy --timeout --help --version"
+            opts="-y -o -v -q -h -V --from --column --concurrency --max-errors --no-preflight --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1798,6 +1750,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --org)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1812,10 +1768,6 @@ _oktactl() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
-                    return 0
-                    ;;
-                --ticket)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --policy)
@@ -1834,7 +1786,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__tac)
-            opts="-o -y -v -q -h -V --ttl --multi-use --authenticator-id --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --policy --timeout --help --version revoke help"
+            opts="-y -o -v -q -h -V --ttl --multi-use --authenticator-id --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version revoke help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1845,6 +1797,10 @@ _oktactl() {
                     return 0
                     ;;
                 --authenticator-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ticket)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1862,10 +1818,6 @@ _oktactl() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
-                    return 0
-                    ;;
-                --ticket)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --policy)
@@ -1926,12 +1878,16 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__tac__subcmd__revoke)
-            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --policy --timeout --help --version"
+            opts="-y -o -v -q -h -V --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --org)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1946,10 +1902,6 @@ _oktactl() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
-                    return 0
-                    ;;
-                --ticket)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --policy)
@@ -1968,7 +1920,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__unlock)
-            opts="-o -y -v -q -h -V --force --from --column --concurrency --max-errors --no-preflight --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --policy --timeout --help --version"
+            opts="-y -o -v -q -h -V --force --from --column --concurrency --max-errors --no-preflight --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1990,6 +1942,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --org)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2004,10 +1960,6 @@ _oktactl() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
-                    return 0
-                    ;;
-                --ticket)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --policy)
@@ -2026,7 +1978,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__unsuspend)
-            opts="-o -y -v -q -h -V --from --column --concurrency --max-errors --no-preflight --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --policy --timeout --help --version"
+            opts="-y -o -v -q -h -V --from --column --concurrency --max-errors --no-preflight --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2048,6 +2000,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --org)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2062,10 +2018,6 @@ _oktactl() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
-                    return 0
-                    ;;
-                --ticket)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --policy)
@@ -2084,7 +2036,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__user)
-            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --policy --timeout --help --version show list help"
+            opts="-o -v -q -h -V --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version show list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2104,10 +2056,6 @@ _oktactl() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
-                    return 0
-                    ;;
-                --ticket)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --policy)
@@ -2182,7 +2130,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__user__subcmd__list)
-            opts="-o -y -v -q -h -V --status --query --search --group --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --policy --timeout --help --version"
+            opts="-o -v -q -h -V --status --query --search --group --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2220,10 +2168,6 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
-                --ticket)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2240,7 +2184,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__user__subcmd__show)
-            opts="-o -y -v -q -h -V --groups --factors --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --policy --timeout --help --version"
+            opts="-o -v -q -h -V --groups --factors --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2262,10 +2206,6 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
-                --ticket)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2282,7 +2222,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__whoami)
-            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --policy --timeout --help --version"
+            opts="-o -v -q -h -V --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2302,10 +2242,6 @@ _oktactl() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
-                    return 0
-                    ;;
-                --ticket)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --policy)

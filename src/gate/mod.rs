@@ -93,7 +93,17 @@ impl<'a> Gate<'a> {
     /// Read the policy file, check the credential, then open the audit log
     /// (unless `--dry-run`) before anything is sent, take over
     /// SIGINT/SIGTERM, and judge the ticket rules of the policy.
+    /// `--dry-run`, `--yes` and `--ticket` are those of the command run
+    /// (`Context::change`): a command that changes things flattens
+    /// `context::ChangeArgs` into its args, and one that does not is
+    /// refused here, before anything is sent.
     pub fn open(ctx: &'a Context, command: &str) -> Result<Gate<'a>> {
+        let Some(change) = &ctx.change else {
+            return Err(Error::failed(format!(
+                "`{command}` cannot change anything: it takes no --dry-run, --yes or --ticket"
+            ))
+            .why("a bug in oktactl: the command does not flatten ChangeArgs into its options; nothing was sent"));
+        };
         let policy = match policy::load(ctx.global.policy.as_deref()) {
             Ok(p) => p,
             // Revoking the tool's own token is never held up.
@@ -105,8 +115,8 @@ impl<'a> Gate<'a> {
         };
         let client = ctx.client()?;
         let org = config::origin_text(client.origin());
-        let ticket = ctx.global.ticket.clone().filter(|t| !t.trim().is_empty());
-        let audit = if ctx.global.dry_run {
+        let ticket = change.ticket.clone().filter(|t| !t.trim().is_empty());
+        let audit = if change.dry_run {
             None
         } else {
             Some(Audit::open_checked(Run {
@@ -267,5 +277,30 @@ fn unknown_hint(e: Error, idempotent: bool) -> Error {
         e.why("the request reached Okta but its answer was lost: Okta may have applied it; running the same command again is safe (a change already made is a no-op)")
     } else {
         e.why("the request reached Okta but its answer was lost: Okta may have applied it; it was not repeated, since repeating it is not harmless; check with `oktactl log USER` before trying again")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+    use crate::context::GlobalArgs;
+
+    #[derive(Parser)]
+    struct Root {
+        #[command(flatten)]
+        global: GlobalArgs,
+    }
+
+    #[test]
+    fn a_command_that_takes_no_change_options_cannot_open_the_gate() {
+        let global = Root::parse_from(["oktactl"]).global;
+        let ctx = Context::new(global, None, || clap::Command::new("oktactl"));
+        let Err(e) = Gate::open(&ctx, "whoami") else {
+            panic!("the gate opened");
+        };
+        assert_eq!(e.exit_code(), 1);
+        assert!(e.message.contains("takes no --dry-run"), "{}", e.message);
     }
 }

@@ -18,6 +18,7 @@ mod generated;
 mod grant;
 mod grant_batch;
 mod health;
+mod help;
 mod helpdesk;
 mod hostile;
 mod inputs;

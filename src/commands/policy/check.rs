@@ -15,11 +15,12 @@ use crate::policy::{self, Chosen, Location};
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   oktactl policy check policy.toml
-  oktactl policy check                  # the policy in force (--policy, OKTACTL_POLICY, or the config directory's)
+  oktactl policy check                  # the policy in force
   oktactl policy check new.toml -o json
 
-Each problem is printed as FILE:LINE:COLUMN: what is wrong. Exit 0 when the
-file is valid, 2 when it is not (or cannot be read).")]
+Each problem is printed as FILE:LINE:COLUMN: what is wrong. Exit 0 when the \
+file is valid, 2 when it is not (or cannot be read). Without FILE: the \
+policy in force (--policy, OKTACTL_POLICY, or policy.toml beside the config file).")]
 pub struct CheckArgs {
     /// The file to check; default: the policy in force
     #[arg(value_name = "FILE")]

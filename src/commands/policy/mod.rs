@@ -12,6 +12,9 @@ use crate::error::Result;
 
 /// Show or check the local policy that every change must pass
 #[derive(Debug, Subcommand)]
+#[command(after_help = "Examples:
+  oktactl policy show
+  oktactl policy check new-policy.toml")]
 pub enum PolicyCommand {
     Show(show::ShowArgs),
     Check(check::CheckArgs),

@@ -17,8 +17,8 @@ use crate::policy::{self, duration, Pattern, Policy, Sourced};
   oktactl policy show -o json
   oktactl --policy strict.toml policy show
 
-The file is --policy FILE, else $OKTACTL_POLICY, else policy.toml beside the
-config file (none there: every rule is off). A value's source is FILE:LINE,
+The file is --policy FILE, else $OKTACTL_POLICY, else policy.toml beside the \
+config file (none there: every rule is off). A value's source is FILE:LINE, \
 or `default` when the file does not set it.")]
 pub struct ShowArgs {}
 
