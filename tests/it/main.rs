@@ -20,5 +20,6 @@ mod keyring;
 mod log;
 mod oauth;
 mod pty;
+mod ratelimit;
 mod reset;
 mod user;
