@@ -15,16 +15,21 @@
 //! - `OKTACTL_RATE_SHARE` caps the requests sent per window at that percent
 //!   of the limit. A 429 while the headers said requests remained means a
 //!   smaller counter refused (the token's share, 50 % by default in Okta):
-//!   the bucket's budget is lowered for the rest of the run. Whether the
+//!   the bucket's budget is lowered for the rest of the run (once per
+//!   window). So that this costs one 429 and not one per worker, the first
+//!   request into each tenth of a window's limit not yet known to be ours
+//!   goes alone, once per run. Whether the
 //!   headers report the org's bucket or the token's share is UNCONFIRMED;
 //!   counting our own requests against the cap, and never sending more than
 //!   the headers allow, is safe under either.
 //! - A concurrency 429 (`Limit: 0`, `Remaining: 0`) says nothing of the
-//!   window: it leaves the bucket alone (the caller backs off briefly).
+//!   window: it leaves the bucket alone (the caller backs off briefly) and
+//!   halves the requests out at once (`concurrency.rs`).
 //! - A reset further off than the longest allowed wait (or a `Date` of
 //!   1970) is not believed: the caller backs off briefly instead.
 
 mod buckets;
+mod concurrency;
 mod observed;
 mod waits;
 
@@ -33,6 +38,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 pub use buckets::Bucket;
+use concurrency::Concurrency;
 pub use observed::{
     now_ms, parse_http_date, parse_max_wait, parse_share, Observed, DEFAULT_MAX_WAIT, DEFAULT_SHARE,
 };
@@ -62,13 +68,16 @@ pub enum Hold {
     WindowUsedUp,
     /// This run's budget of the window (`OKTACTL_RATE_SHARE`) is used up.
     Budget,
+    /// As many requests are out as Okta's concurrency limit allows.
+    Concurrency,
 }
 
 /// What a 429 calls for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum After429 {
     /// Okta's concurrency limit: back off briefly; the bucket is untouched.
-    Concurrency,
+    /// `cap`: the requests allowed out at once, when lowered.
+    Concurrency { cap: Option<u64> },
     /// The window is used up (for this token at least): wait for its end.
     Reset {
         wait: Duration,
@@ -112,6 +121,13 @@ struct BucketState {
     unchecked: bool,
     /// Percent of each window's limit this run may use (lowered by 429s).
     budget: Option<u32>,
+    /// Tenths of a window's limit known to be ours: requests past them
+    /// were admitted in one window.
+    proven: u32,
+    /// The tenths the request out alone is proving (0: none).
+    proving: u32,
+    /// The window (its reset) in which the budget was last lowered.
+    lowered_in: Option<i64>,
 }
 
 /// Shareable (`Arc`) rate-limit state.
@@ -119,7 +135,7 @@ struct BucketState {
 pub struct RateLimits {
     share: u32,
     max_wait: Duration,
-    state: Mutex<HashMap<Bucket, BucketState>>,
+    state: Mutex<(HashMap<Bucket, BucketState>, Concurrency)>,
 }
 
 impl RateLimits {
@@ -129,30 +145,40 @@ impl RateLimits {
         RateLimits {
             share: share.clamp(1, 100),
             max_wait,
-            state: Mutex::new(HashMap::new()),
+            state: Mutex::new((HashMap::new(), Concurrency::default())),
         }
     }
 
-    fn with<T>(&self, bucket: Bucket, f: impl FnOnce(&mut BucketState, u32) -> T) -> T {
+    fn with<T>(
+        &self,
+        bucket: Bucket,
+        f: impl FnOnce(&mut BucketState, u32, &mut Concurrency) -> T,
+    ) -> T {
         // A poisoned lock only means another worker panicked mid-update;
         // the counts are still usable.
-        let mut map = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        let mut state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        let (map, conc) = &mut *state;
         let b = map.entry(bucket).or_default();
         let budget = *b.budget.get_or_insert(self.share);
-        f(b, budget)
+        f(b, budget, conc)
     }
 
     /// Whether a request to `bucket` may go now (its slot is then taken).
     pub fn reserve(&self, bucket: Bucket) -> Slot {
         let now = Instant::now();
-        self.with(bucket, |b, budget| {
+        let counted = bucket != Bucket::Token;
+        self.with(bucket, |b, budget, conc| {
             if b.window.is_some_and(|w| now >= w.ends) {
                 b.window = None;
             }
             if b.probing {
                 return Slot::Wait(POLL, Hold::Probe);
             }
+            if !conc.room(counted) {
+                return Slot::Wait(POLL, Hold::Concurrency);
+            }
             let Some(w) = b.window.as_mut() else {
+                conc.take(counted);
                 b.in_flight += 1;
                 b.probing = !b.unchecked;
                 return Slot::Go { probe: b.probing };
@@ -166,10 +192,23 @@ impl RateLimits {
             } else if cap.is_some_and(|c| w.used >= c) {
                 Hold::Budget
             } else {
+                // The first request past a tenth of the limit not yet known
+                // to be ours goes alone: a share smaller than the limit
+                // (Okta's 50 % for a token) then draws one 429, not one per
+                // worker.
+                let tenth = |n: u64| w.limit.map_or(0, |l| (n * 10 / l.max(1)).min(10) as u32);
+                let next = tenth(w.used);
+                let alone = next > b.proven && next > tenth(w.used.saturating_sub(1));
+                if alone && b.in_flight > 0 {
+                    return Slot::Wait(POLL, Hold::Probe);
+                }
                 w.left -= 1;
                 w.used += 1;
+                conc.take(counted);
                 b.in_flight += 1;
-                return Slot::Go { probe: false };
+                b.probing = alone;
+                b.proving = if alone { next } else { 0 };
+                return Slot::Go { probe: alone };
             };
             Slot::Wait(w.ends.saturating_duration_since(now), hold)
         })
@@ -177,9 +216,11 @@ impl RateLimits {
 
     /// A request that took a slot got no answer.
     pub fn release(&self, bucket: Bucket, probe: bool) {
-        self.with(bucket, |b, _| {
+        self.with(bucket, |b, _, conc| {
+            conc.done(bucket != Bucket::Token);
             b.in_flight = b.in_flight.saturating_sub(1);
             b.probing &= !probe;
+            b.proving = if probe { 0 } else { b.proving };
         });
     }
 
@@ -203,9 +244,15 @@ impl RateLimits {
     /// Record an answer other than a 429.
     pub fn observe(&self, bucket: Bucket, seen: &Observed, probe: bool) {
         let found = self.window_of(seen);
-        self.with(bucket, |b, _| {
+        self.with(bucket, |b, _, conc| {
+            conc.done(bucket != Bucket::Token);
             b.in_flight = b.in_flight.saturating_sub(1);
             b.probing &= !probe;
+            let proving = if probe {
+                std::mem::take(&mut b.proving)
+            } else {
+                0
+            };
             let Ok((remaining, reset, ends)) = found else {
                 // Nothing usable: unless a window is known, let requests go.
                 b.unchecked |= b.window.is_none();
@@ -217,6 +264,7 @@ impl RateLimits {
                 // An answer from a window that has ended since.
                 Some(w) if reset < w.reset => {}
                 Some(w) if reset == w.reset => {
+                    b.proven = b.proven.max(proving);
                     w.left = w.left.min(left);
                     // Each estimate ends late (`Date` is rounded down).
                     w.ends = w.ends.min(ends);
@@ -239,11 +287,15 @@ impl RateLimits {
     /// Record a 429 and say what to do about it.
     pub fn after_429(&self, bucket: Bucket, seen: &Observed, probe: bool) -> After429 {
         let found = self.window_of(seen);
-        self.with(bucket, |b, budget| {
+        let counted = bucket != Bucket::Token;
+        self.with(bucket, |b, budget, conc| {
+            let cap = seen.is_concurrency().then(|| conc.refused(counted));
+            conc.done(counted);
             b.in_flight = b.in_flight.saturating_sub(1);
             b.probing &= !probe;
-            if seen.is_concurrency() {
-                return After429::Concurrency;
+            b.proving = if probe { 0 } else { b.proving };
+            if let Some(cap) = cap {
+                return After429::Concurrency { cap };
             }
             let (remaining, reset, ends) = match found {
                 Ok(w) => w,
@@ -252,7 +304,8 @@ impl RateLimits {
             let same = b.window.filter(|w| w.reset == reset);
             let limit = seen.limit.filter(|l| *l > 0).or(same.and_then(|w| w.limit));
             let mut lowered = None;
-            if let (true, Some(limit)) = (remaining > 0, limit) {
+            let first = b.lowered_in != Some(reset);
+            if let (true, true, Some(limit)) = (remaining > 0, first, limit) {
                 // Okta's counter had room, a smaller one did not: what we
                 // got through in this window is about our share.
                 // Nothing got through (a window another run used): halve.
@@ -264,6 +317,7 @@ impl RateLimits {
                 let to = measured.clamp((budget / 4).max(1), (budget * 3 / 4).max(1));
                 if to < budget {
                     b.budget = Some(to);
+                    b.lowered_in = Some(reset);
                     lowered = Some(Lowered {
                         bucket,
                         remaining,

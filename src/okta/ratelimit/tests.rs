@@ -23,11 +23,13 @@ fn fresh(limit: u64, remaining: u64, in_secs: i64) -> Observed {
     answer(Some(limit), remaining, in_secs, Duration::ZERO)
 }
 
-/// A limiter whose bucket `B` knows a window (the probe answered `seen`).
+/// A limiter whose bucket `B` knows a window (the probe answered `seen`)
+/// and all of whose limit an earlier window proved to be ours.
 fn opened(share: u32, seen: &Observed) -> RateLimits {
     let rl = RateLimits::new(share, LONG);
     assert_eq!(rl.reserve(B), Slot::Go { probe: true });
     rl.observe(B, seen, true);
+    rl.state.lock().unwrap().0.get_mut(&B).unwrap().proven = 10;
     rl
 }
 
@@ -121,15 +123,28 @@ fn the_share_caps_requests_per_window() {
 }
 
 #[test]
-fn a_concurrency_429_leaves_the_bucket_alone() {
+fn a_concurrency_429_leaves_the_bucket_alone_and_halves_the_requests_out() {
     let rl = opened(100, &fresh(600, 50, 30));
+    assert!(go(&rl));
     assert!(go(&rl));
     let conc = Observed {
         limit: Some(0),
         ..fresh(0, 0, 60)
     };
-    assert_eq!(rl.after_429(B, &conc, false), After429::Concurrency);
-    assert!((0..49).all(|_| go(&rl)));
+    assert_eq!(
+        rl.after_429(B, &conc, false),
+        After429::Concurrency { cap: Some(1) }
+    );
+    // One is still out: the next waits for it, in any bucket but the token's.
+    assert_eq!(held(&rl), Some((POLL, Hold::Concurrency)));
+    assert_eq!(rl.reserve(Bucket::Token), Slot::Go { probe: true });
+    rl.observe(B, &fresh(600, 47, 30), false);
+    // The window was left as it was.
+    for left in (0..47).rev() {
+        assert!(go(&rl));
+        rl.observe(B, &fresh(600, left, 30), false);
+    }
+    assert_eq!(held(&rl).map(|h| h.1), Some(Hold::WindowUsedUp));
 }
 
 #[test]
@@ -150,7 +165,7 @@ fn a_429_with_requests_remaining_lowers_the_budget_to_what_got_through() {
     assert_eq!((lowered.from, lowered.to, lowered.remaining), (100, 50, 9));
     assert_eq!(held(&rl).map(|h| h.1), Some(Hold::WindowUsedUp));
     // The next window: at most 10 of its 20.
-    rl.state.lock().unwrap().get_mut(&B).unwrap().window = None;
+    rl.state.lock().unwrap().0.get_mut(&B).unwrap().window = None;
     assert_eq!(rl.reserve(B), Slot::Go { probe: true });
     rl.observe(B, &fresh(20, 19, 60), true);
     assert!((0..9).all(|_| go(&rl)));
@@ -218,4 +233,56 @@ fn a_429_without_a_reset_backs_off() {
         rl.after_429(B, &fresh(600, 0, 0), true),
         After429::Unknown { bogus_s: None }
     );
+}
+
+#[test]
+fn the_first_request_past_each_unproven_tenth_goes_alone_once_per_run() {
+    let rl = RateLimits::new(100, LONG);
+    assert_eq!(rl.reserve(B), Slot::Go { probe: true });
+    rl.observe(B, &fresh(100, 99, 30), true);
+    // Requests 2 to 10 go together; the 11th, past a tenth, waits for them
+    // and then goes alone.
+    assert!((0..9).all(|_| go(&rl)));
+    assert_eq!(held(&rl), Some((POLL, Hold::Probe)));
+    for left in (90..99).rev() {
+        rl.observe(B, &fresh(100, left, 30), false);
+    }
+    assert_eq!(rl.reserve(B), Slot::Go { probe: true });
+    assert_eq!(held(&rl), Some((POLL, Hold::Probe)));
+    rl.observe(B, &fresh(100, 89, 30), true);
+    assert!((0..9).all(|_| go(&rl)));
+    assert_eq!(held(&rl), Some((POLL, Hold::Probe)));
+    for left in (80..89).rev() {
+        rl.observe(B, &fresh(100, left, 30), false);
+    }
+    // In the next window the first tenth is known: the 11th goes along,
+    // the 21st alone.
+    rl.state.lock().unwrap().0.get_mut(&B).unwrap().window = None;
+    assert_eq!(rl.reserve(B), Slot::Go { probe: true });
+    rl.observe(B, &fresh(100, 99, 60), true);
+    assert!((0..19).all(|_| go(&rl)));
+    assert_eq!(held(&rl), Some((POLL, Hold::Probe)));
+}
+
+#[test]
+fn a_token_share_of_half_draws_one_429_however_many_workers() {
+    let rl = RateLimits::new(100, LONG);
+    assert_eq!(rl.reserve(B), Slot::Go { probe: true });
+    rl.observe(B, &fresh(10, 9, 30), true);
+    // 16 workers: each request past a tenth goes alone, so the 6th (past
+    // the token's 5 of 10) is the only one out when Okta refuses it.
+    for n in 2..=5 {
+        assert_eq!(rl.reserve(B), Slot::Go { probe: true }, "request {n}");
+        assert_eq!(held(&rl), Some((POLL, Hold::Probe)));
+        rl.observe(B, &fresh(10, 10 - n, 30), true);
+    }
+    assert_eq!(rl.reserve(B), Slot::Go { probe: true });
+    let verdict = rl.after_429(B, &fresh(10, 5, 30), true);
+    assert!(
+        matches!(verdict, After429::Reset { lowered: Some(l), .. } if l.to == 50),
+        "{verdict:?}"
+    );
+    // A second 429 in that window (one sent before) lowers nothing more.
+    let again = rl.after_429(B, &fresh(10, 5, 30), false);
+    assert!(matches!(again, After429::Reset { lowered: None, .. }));
 }

@@ -46,7 +46,10 @@ impl Client {
         t: &mut Tally,
     ) -> (Duration, String) {
         match self.limits.after_429(bucket, seen, probe) {
-            After429::Concurrency => {
+            After429::Concurrency { cap } => {
+                if let (Some(cap), true) = (cap, self.err.verbose()) {
+                    self.err.status(&format!("oktactl: Okta's limit on concurrent requests was reached: at most {cap} requests out at once for the rest of the run"));
+                }
                 let wait = brief(t);
                 (wait, format!("Okta's limit on concurrent requests was reached (429); retrying in {:.1} s", wait.as_secs_f64()))
             }
@@ -105,7 +108,7 @@ impl Client {
             };
             let secs = wait.as_secs_f64();
             let why = match hold {
-                Hold::Probe => String::new(),
+                Hold::Probe | Hold::Concurrency => String::new(),
                 Hold::WindowUsedUp => format!("Okta's rate-limit window for {} is used up; waiting {secs:.1} s for it to reset", bucket.name()),
                 Hold::Budget => format!("the share of {} this run may use (OKTACTL_RATE_SHARE) is used up; waiting {secs:.1} s for Okta's window to reset", bucket.name()),
             };
