@@ -185,6 +185,35 @@ fn a_bucket_reset_with_8_workers_draws_at_most_one_429() {
     assert!(bucket.peak() <= 4);
 }
 
+/// 429s drawn by `workers` threads sending 48 requests in all to a bucket
+/// of 20 per window of which the token may use 10.
+fn share_429s(workers: usize) -> usize {
+    let bucket = Bucket::new(20, 10, 1000);
+    let server = users_by_id(&bucket);
+    let c = client(&server.url(), 100);
+    std::thread::scope(|s| {
+        for w in 0..workers {
+            let c = &c;
+            s.spawn(move || {
+                for i in 0..48 / workers {
+                    c.user_by_id(&format!("00u{w}x{i}")).unwrap();
+                }
+            });
+        }
+    });
+    assert!(bucket.peak() <= 10);
+    bucket.refused()
+}
+
+#[test]
+fn sixteen_workers_draw_no_more_429s_than_four_under_a_token_share() {
+    let (four, sixteen) = (share_429s(4), share_429s(16));
+    assert!(
+        four <= 1 && sixteen <= four,
+        "4 workers: {four}, 16: {sixteen}"
+    );
+}
+
 #[test]
 fn a_concurrency_429_backs_off_about_a_second_and_longer_the_next_time() {
     let seen: Arc<Mutex<Vec<Instant>>> = Arc::default();
