@@ -29,6 +29,7 @@ mod log;
 mod oauth;
 mod policy;
 mod pty;
+mod ratelimit;
 mod reset;
 mod reset_mfa;
 mod user;
