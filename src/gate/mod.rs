@@ -21,7 +21,7 @@ use crate::error::{Error, Kind, Result};
 use crate::interrupt;
 use crate::okta::changes::Call;
 use crate::okta::{Client, Reply};
-pub use confirm::{cancelled as confirm_cancelled, show_identity};
+pub use confirm::{cancelled as confirm_cancelled, password_home, show_identity, since_label};
 pub use outcome::{Class, Outcome};
 pub use report::Row;
 pub use run::{Job, Step};

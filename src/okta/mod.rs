@@ -14,6 +14,7 @@ pub mod policy;
 pub mod ratelimit;
 pub mod roles;
 mod session;
+pub mod similar;
 pub mod tokens;
 pub mod users;
 

@@ -28,4 +28,5 @@ mod oauth;
 mod pty;
 mod reset;
 mod reset_mfa;
+mod terminal;
 mod user;
