@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_oktactl_global_optspecs
-    string join \n org= profile= o/output= y/yes dry-run v/verbose q/quiet no-color csv-raw ticket= timeout= h/help V/version
+    string join \n org= profile= o/output= y/yes dry-run v/verbose q/quiet no-color color= utc csv-raw ticket= timeout= h/help V/version
 end
 
 function __fish_oktactl_needs_command
@@ -29,13 +29,17 @@ complete -c oktactl -n "__fish_oktactl_needs_command" -l profile -d 'A named pro
 complete -c oktactl -n "__fish_oktactl_needs_command" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
+complete -c oktactl -n "__fish_oktactl_needs_command" -l color -d 'When to colour: auto (at a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'At a terminal, unless NO_COLOR is set'
+always\t'Always, also in a pipe and whatever NO_COLOR says'
+never\t'Never (as --no-color)'"
 complete -c oktactl -n "__fish_oktactl_needs_command" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_needs_command" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_needs_command" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c oktactl -n "__fish_oktactl_needs_command" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_needs_command" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_needs_command" -s q -l quiet -d 'Only errors on stderr'
-complete -c oktactl -n "__fish_oktactl_needs_command" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_needs_command" -l no-color -d 'No ANSI colour (the same as --color never)'
+complete -c oktactl -n "__fish_oktactl_needs_command" -l utc -d 'Times in tables as ISO 8601 in UTC (default at a terminal: relative and local, e.g. "3 h ago", "Mon 09:12")'
 complete -c oktactl -n "__fish_oktactl_needs_command" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
 complete -c oktactl -n "__fish_oktactl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktactl -n "__fish_oktactl_needs_command" -s V -l version -d 'Print version'
@@ -58,15 +62,19 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_see
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l color -d 'When to colour: auto (at a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'At a terminal, unless NO_COLOR is set'
+always\t'Always, also in a pipe and whatever NO_COLOR says'
+never\t'Never (as --no-color)'"
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s q -l quiet -d 'Only errors on stderr'
-complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l no-color -d 'No ANSI colour (the same as --color never)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l utc -d 'Times in tables as ISO 8601 in UTC (default at a terminal: relative and local, e.g. "3 h ago", "Mon 09:12")'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
-complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s h -l help -d 'Print help'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -f -a "login" -d 'Verify an API token, or a service app\'s private key, and store it in the OS keyring'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -f -a "status" -d 'Show the org, profile, the credential\'s kind and source, and whether it works'
@@ -81,6 +89,9 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_su
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -l color -d 'When to colour: auto (at a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'At a terminal, unless NO_COLOR is set'
+always\t'Always, also in a pipe and whatever NO_COLOR says'
+never\t'Never (as --no-color)'"
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -l with-token -d 'Read the token from standard input instead of a hidden prompt'
@@ -88,30 +99,38 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_su
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -s q -l quiet -d 'Only errors on stderr'
-complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -l no-color -d 'No ANSI colour (the same as --color never)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -l utc -d 'Times in tables as ISO 8601 in UTC (default at a terminal: relative and local, e.g. "3 h ago", "Mon 09:12")'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
-complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -s h -l help -d 'Print help'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -l profile -d 'A named profile from the config file' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -l color -d 'When to colour: auto (at a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'At a terminal, unless NO_COLOR is set'
+always\t'Always, also in a pipe and whatever NO_COLOR says'
+never\t'Never (as --no-color)'"
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Only errors on stderr'
-complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -l no-color -d 'No ANSI colour (the same as --color never)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -l utc -d 'Times in tables as ISO 8601 in UTC (default at a terminal: relative and local, e.g. "3 h ago", "Mon 09:12")'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
-complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l profile -d 'A named profile from the config file' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l color -d 'When to colour: auto (at a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'At a terminal, unless NO_COLOR is set'
+always\t'Always, also in a pipe and whatever NO_COLOR says'
+never\t'Never (as --no-color)'"
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l revoke -d 'First revoke the API token at Okta (DELETE /api/v1/api-tokens/current), after a confirmation'
@@ -119,9 +138,10 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_su
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s q -l quiet -d 'Only errors on stderr'
-complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l no-color -d 'No ANSI colour (the same as --color never)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l utc -d 'Times in tables as ISO 8601 in UTC (default at a terminal: relative and local, e.g. "3 h ago", "Mon 09:12")'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
-complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s h -l help -d 'Print help'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "login" -d 'Verify an API token, or a service app\'s private key, and store it in the OS keyring'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the org, profile, the credential\'s kind and source, and whether it works'
@@ -132,30 +152,38 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -l profile -d 'A
 complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -l color -d 'When to colour: auto (at a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'At a terminal, unless NO_COLOR is set'
+always\t'Always, also in a pipe and whatever NO_COLOR says'
+never\t'Never (as --no-color)'"
 complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -s q -l quiet -d 'Only errors on stderr'
-complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -l no-color -d 'No ANSI colour (the same as --color never)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -l utc -d 'Times in tables as ISO 8601 in UTC (default at a terminal: relative and local, e.g. "3 h ago", "Mon 09:12")'
 complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
-complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -s h -l help -d 'Print help'
+complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -l profile -d 'A named profile from the config file' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -l color -d 'When to colour: auto (at a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'At a terminal, unless NO_COLOR is set'
+always\t'Always, also in a pipe and whatever NO_COLOR says'
+never\t'Never (as --no-color)'"
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -s q -l quiet -d 'Only errors on stderr'
-complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -l no-color -d 'No ANSI colour (the same as --color never)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -l utc -d 'Times in tables as ISO 8601 in UTC (default at a terminal: relative and local, e.g. "3 h ago", "Mon 09:12")'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
-complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -s h -l help -d 'Print help'
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -f -a "show" -d 'Identify an employee: status, last sign-in, password dates, groups, factors'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -f -a "list" -d 'List users, streamed through all pages'
@@ -165,6 +193,9 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_su
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -l color -d 'When to colour: auto (at a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'At a terminal, unless NO_COLOR is set'
+always\t'Always, also in a pipe and whatever NO_COLOR says'
+never\t'Never (as --no-color)'"
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -l groups -d 'Also list the user\'s groups'
@@ -173,9 +204,10 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_su
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only errors on stderr'
-complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -l no-color -d 'No ANSI colour (the same as --color never)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -l utc -d 'Times in tables as ISO 8601 in UTC (default at a terminal: relative and local, e.g. "3 h ago", "Mon 09:12")'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
-complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -l status -d 'Only users with this status (DEPROVISIONED users appear only when asked for)' -r -f -a "STAGED\t''
 PROVISIONED\t''
@@ -193,15 +225,19 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_su
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -l color -d 'When to colour: auto (at a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'At a terminal, unless NO_COLOR is set'
+always\t'Always, also in a pipe and whatever NO_COLOR says'
+never\t'Never (as --no-color)'"
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only errors on stderr'
-complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -l no-color -d 'No ANSI colour (the same as --color never)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -l utc -d 'Times in tables as ISO 8601 in UTC (default at a terminal: relative and local, e.g. "3 h ago", "Mon 09:12")'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
-complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "show" -d 'Identify an employee: status, last sign-in, password dates, groups, factors'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "list" -d 'List users, streamed through all pages'
@@ -217,6 +253,9 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l profile -d 'A 
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l color -d 'When to colour: auto (at a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'At a terminal, unless NO_COLOR is set'
+always\t'Always, also in a pipe and whatever NO_COLOR says'
+never\t'Never (as --no-color)'"
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l include-inactive -d 'Also add users who are not active (DEPROVISIONED, STAGED, SUSPENDED)'
@@ -225,9 +264,10 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -s y -l yes -d 'A
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -s q -l quiet -d 'Only errors on stderr'
-complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l no-color -d 'No ANSI colour (the same as --color never)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l utc -d 'Times in tables as ISO 8601 in UTC (default at a terminal: relative and local, e.g. "3 h ago", "Mon 09:12")'
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
-complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -s h -l help -d 'Print help'
+complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l group -d 'The group: an id (00g…) or exact name' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l app -d 'The app: an id (0oa…) or exact label; its Okta group is the one changed' -r
@@ -240,6 +280,9 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l profile -d 'A
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l color -d 'When to colour: auto (at a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'At a terminal, unless NO_COLOR is set'
+always\t'Always, also in a pipe and whatever NO_COLOR says'
+never\t'Never (as --no-color)'"
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l no-preflight -d 'Skip the check, before the first change of several, that the credential\'s roles cover the run'
@@ -247,9 +290,10 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -s y -l yes -d '
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -s q -l quiet -d 'Only errors on stderr'
-complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l no-color -d 'No ANSI colour (the same as --color never)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l utc -d 'Times in tables as ISO 8601 in UTC (default at a terminal: relative and local, e.g. "3 h ago", "Mon 09:12")'
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
-complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -s h -l help -d 'Print help'
+complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l from -d 'Also the users in FILE: one per line, or CSV with a login, email or id column; `-` reads stdin' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l column -d 'The column of the --from CSV that holds the users (needed when the header has more than one of id, login, email)' -r
@@ -260,6 +304,9 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l profile -d 'A
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l color -d 'When to colour: auto (at a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'At a terminal, unless NO_COLOR is set'
+always\t'Always, also in a pipe and whatever NO_COLOR says'
+never\t'Never (as --no-color)'"
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l force -d 'Send the unlock even when the user is not LOCKED_OUT'
@@ -268,9 +315,10 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -s y -l yes -d '
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -s q -l quiet -d 'Only errors on stderr'
-complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l no-color -d 'No ANSI colour (the same as --color never)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l utc -d 'Times in tables as ISO 8601 in UTC (default at a terminal: relative and local, e.g. "3 h ago", "Mon 09:12")'
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
-complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -s h -l help -d 'Print help'
+complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l from -d 'Also the users in FILE: one per line, or CSV with a login, email or id column; `-` reads stdin' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l column -d 'The column of the --from CSV that holds the users (needed when the header has more than one of id, login, email)' -r
@@ -281,6 +329,9 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l profi
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l color -d 'When to colour: auto (at a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'At a terminal, unless NO_COLOR is set'
+always\t'Always, also in a pipe and whatever NO_COLOR says'
+never\t'Never (as --no-color)'"
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l no-email -d 'Send no email; print the one-time reset URL to hand over yourself (one user)'
@@ -291,9 +342,10 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -s y -l 
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -s q -l quiet -d 'Only errors on stderr'
-complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l no-color -d 'No ANSI colour (the same as --color never)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l utc -d 'Times in tables as ISO 8601 in UTC (default at a terminal: relative and local, e.g. "3 h ago", "Mon 09:12")'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
-complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -s h -l help -d 'Print help'
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l factor -d 'Remove only this factor: its id, or its type (sms, push, token:software:totp, …); one user' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l from -d 'Also the users in FILE: one per line, or CSV with a login, email or id column; `-` reads stdin' -r -F
@@ -305,6 +357,9 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l profile -d
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l color -d 'When to colour: auto (at a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'At a terminal, unless NO_COLOR is set'
+always\t'Always, also in a pipe and whatever NO_COLOR says'
+never\t'Never (as --no-color)'"
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l remove-recovery-phone -d 'With --factor naming an sms or call factor: remove the phone number as a recovery method too'
@@ -313,9 +368,10 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -s y -l yes -
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -s q -l quiet -d 'Only errors on stderr'
-complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l no-color -d 'No ANSI colour (the same as --color never)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l utc -d 'Times in tables as ISO 8601 in UTC (default at a terminal: relative and local, e.g. "3 h ago", "Mon 09:12")'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
-complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -s h -l help -d 'Print help'
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand log" -l since -d 'How far back to look' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand log" -l type -d 'Which events' -r -f -a "lock\t'Lock-outs, unlocks and failed sign-ins'
@@ -328,13 +384,17 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand log" -l profile -d 'A na
 complete -c oktactl -n "__fish_oktactl_using_subcommand log" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand log" -l color -d 'When to colour: auto (at a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'At a terminal, unless NO_COLOR is set'
+always\t'Always, also in a pipe and whatever NO_COLOR says'
+never\t'Never (as --no-color)'"
 complete -c oktactl -n "__fish_oktactl_using_subcommand log" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand log" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand log" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c oktactl -n "__fish_oktactl_using_subcommand log" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand log" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand log" -s q -l quiet -d 'Only errors on stderr'
-complete -c oktactl -n "__fish_oktactl_using_subcommand log" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand log" -l no-color -d 'No ANSI colour (the same as --color never)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand log" -l utc -d 'Times in tables as ISO 8601 in UTC (default at a terminal: relative and local, e.g. "3 h ago", "Mon 09:12")'
 complete -c oktactl -n "__fish_oktactl_using_subcommand log" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand log" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktactl -n "__fish_oktactl_using_subcommand log" -s V -l version -d 'Print version'
@@ -347,15 +407,19 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l profile -d 'A 
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l color -d 'When to colour: auto (at a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'At a terminal, unless NO_COLOR is set'
+always\t'Always, also in a pipe and whatever NO_COLOR says'
+never\t'Never (as --no-color)'"
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l unfinished -d 'Only changes started with no outcome written (interrupted or crashed): check those users in Okta'
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -s q -l quiet -d 'Only errors on stderr'
-complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l no-color -d 'No ANSI colour (the same as --color never)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l utc -d 'Times in tables as ISO 8601 in UTC (default at a terminal: relative and local, e.g. "3 h ago", "Mon 09:12")'
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
-complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -s h -l help -d 'Print help'
+complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -l within -d 'List passwords that expire within this many days' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -l group -d 'Only members of this group (id or exact name)' -r
@@ -364,6 +428,9 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -l profile -d 
 complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -l color -d 'When to colour: auto (at a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'At a terminal, unless NO_COLOR is set'
+always\t'Always, also in a pipe and whatever NO_COLOR says'
+never\t'Never (as --no-color)'"
 complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -l include-expired -d 'Also list passwords already expired, and PASSWORD_EXPIRED users'
@@ -371,9 +438,10 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -s y -l yes -d
 complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -s q -l quiet -d 'Only errors on stderr'
-complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -l no-color -d 'No ANSI colour (the same as --color never)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -l utc -d 'Times in tables as ISO 8601 in UTC (default at a terminal: relative and local, e.g. "3 h ago", "Mon 09:12")'
 complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
-complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -s h -l help -d 'Print help'
+complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l for -d 'The jobs whose rights to check' -r -f -a "provisioning\t'grant, revoke'
 passwords\t'reset-password, unlock, reset-mfa, expiring, log'
@@ -385,6 +453,9 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l profile 
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l color -d 'When to colour: auto (at a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'At a terminal, unless NO_COLOR is set'
+always\t'Always, also in a pipe and whatever NO_COLOR says'
+never\t'Never (as --no-color)'"
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l strict -d 'Fail on excess too: SUPER_ADMIN, ORG_ADMIN and any role the jobs do not need'
@@ -392,7 +463,8 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -s y -l yes
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -s q -l quiet -d 'Only errors on stderr'
-complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l no-color -d 'No ANSI colour (the same as --color never)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l utc -d 'Times in tables as ISO 8601 in UTC (default at a terminal: relative and local, e.g. "3 h ago", "Mon 09:12")'
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -s V -l version -d 'Print version'
@@ -401,15 +473,19 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l profile 
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l color -d 'When to colour: auto (at a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'At a terminal, unless NO_COLOR is set'
+always\t'Always, also in a pipe and whatever NO_COLOR says'
+never\t'Never (as --no-color)'"
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -s q -l quiet -d 'Only errors on stderr'
-complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l no-color -d 'No ANSI colour (the same as --color never)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l utc -d 'Times in tables as ISO 8601 in UTC (default at a terminal: relative and local, e.g. "3 h ago", "Mon 09:12")'
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
-complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions help" -f -a "auth" -d 'Store, check or remove the API token or service-app key'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions help" -f -a "whoami" -d 'Show the credential\'s account (or service app, with its scopes) and its admin roles'
