@@ -79,6 +79,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true, env = "OKTACTL_TICKET", value_name = "ID")]
     pub ticket: Option<String>,
 
+    /// The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
+
     /// Seconds to wait for each HTTP request
     #[arg(long, global = true, value_name = "SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=600))]
     pub timeout: u64,

@@ -14,6 +14,7 @@ pub mod oauth;
 pub mod okta;
 pub mod output;
 pub mod perms;
+pub mod policy;
 pub mod preflight;
 pub mod prompt;
 pub mod provision;

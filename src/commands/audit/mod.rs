@@ -20,11 +20,12 @@ use std::io::{BufReader, ErrorKind};
 use std::path::Path;
 
 use clap::Args;
-use jiff::{SignedDuration, Timestamp};
+use jiff::Timestamp;
 
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::output::{Format, Printer};
+use crate::policy::duration::{span, SpanError};
 use join::{Change, Join};
 use lines::{Lines, Text, MAX_LINE};
 
@@ -232,28 +233,12 @@ fn parse_since(text: &str, now: Timestamp) -> Result<Timestamp> {
             .parse::<Timestamp>()
             .map_err(|e| bad(format!("not an RFC 3339 time ({e})")));
     }
-    let split = text
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(text.len());
-    let (number, unit) = text.split_at(split);
-    let n: i64 = number
-        .parse()
-        .map_err(|_| bad("not a duration or a time".into()))?;
-    let secs: i64 = match unit {
-        "s" => 1,
-        "m" => 60,
-        "h" => 3600,
-        "d" => 86_400,
-        "w" => 7 * 86_400,
-        _ => return Err(bad("the unit must be s, m, h, d or w".into())),
-    };
-    if n == 0 {
-        return Err(bad("the span must be longer than zero".into()));
-    }
-    n.checked_mul(secs)
-        .map(SignedDuration::from_secs)
-        .and_then(|span| now.checked_sub(span).ok())
-        .ok_or_else(|| bad("that reaches back before the year -9999".into()))
+    let span = span(text).map_err(|e| match e {
+        SpanError::NotASpan => bad("not a duration or a time".into()),
+        other => bad(other.to_string()),
+    })?;
+    now.checked_sub(span)
+        .map_err(|_| bad("that reaches back before the year -9999".into()))
 }
 
 /// Warnings about lines: `warning: PATH:LINE: …`, the first few of them.
