@@ -565,3 +565,32 @@ fn the_bar_eta_counts_a_rate_limit_wait_and_the_notice_comes_once_above_it() {
     }
     assert_eq!(sb.audit_changes().len(), 4);
 }
+
+#[test]
+fn an_unknown_app_names_the_labels_its_own_search_found() {
+    let mut org = Org::new();
+    // The label search is a prefix search: what it found is the suggestion,
+    // with no further request.
+    let apps = org
+        .mock("GET", "/api/v1/apps")
+        .match_query(Matcher::UrlEncoded("q".into(), "Figm".into()))
+        .with_body(
+            json!([{"id": "0oa1", "name": "figma", "label": "Figma", "status": "ACTIVE"}])
+                .to_string(),
+        )
+        .expect(1)
+        .create();
+    let unchanged = org.no_mutation();
+    let sb = Sandbox::new();
+    let (out, _, stderr) = sb.run(
+        &org.url(),
+        &["grant", "jane@acme.com", "--app", "Figm", "--yes"],
+    );
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(
+        stderr.starts_with("error: no app labelled 'Figm'\nhint: did you mean 'Figma'?\n"),
+        "{stderr}"
+    );
+    apps.assert();
+    unchanged.assert();
+}
