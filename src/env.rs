@@ -86,7 +86,11 @@ pub const VARS: &[Var] = &[
     ),
     var(
         "COLUMNS",
-        "The width help is wrapped to when stdout is not a terminal (at a terminal, the terminal's width).",
+        "The width tables are fitted to and help is wrapped to, also in a pipe (at a terminal without it, the terminal's width).",
+    ),
+    var(
+        "TZ",
+        "The local time zone of the times shown in tables (relative and local unless --utc).",
     ),
     var(
         "USER",
@@ -100,6 +104,8 @@ pub const VARS: &[Var] = &[
 pub const FOR_TESTS: &[&str] = &[
     // "1": stdout and stderr count as terminals (the human format).
     "OKTACTL_FORCE_TTY",
+    // An RFC 3339 time standing in for the clock of relative times.
+    "OKTACTL_NOW",
 ];
 
 /// A file oktactl reads or writes, and what it holds.

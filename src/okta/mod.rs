@@ -15,6 +15,7 @@ pub mod policy;
 pub mod ratelimit;
 pub mod roles;
 mod session;
+pub mod similar;
 pub mod tokens;
 pub mod users;
 

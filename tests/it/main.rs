@@ -32,4 +32,5 @@ mod pty;
 mod ratelimit;
 mod reset;
 mod reset_mfa;
+mod terminal;
 mod user;
