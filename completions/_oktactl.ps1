@@ -49,6 +49,7 @@ Register-ArgumentCompleter -Native -CommandName 'oktactl' -ScriptBlock {
             [CompletionResult]::new('reset-password', 'reset-password', [CompletionResultType]::ParameterValue, 'Reset a user''s password: an emailed link, a one-time URL, or a temporary password')
             [CompletionResult]::new('reset-mfa', 'reset-mfa', [CompletionResultType]::ParameterValue, 'Reset a user''s MFA factors, all of them or one')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show a user''s recent System Log events: lock-outs, resets, factor and group changes')
+            [CompletionResult]::new('lockouts', 'lockouts', [CompletionResultType]::ParameterValue, 'Show who is locked out now, or watch for new lock-outs as they happen')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Read the local audit log: the changes made or tried, and those left unfinished')
             [CompletionResult]::new('expiring', 'expiring', [CompletionResultType]::ParameterValue, 'List users whose password expires soon')
             [CompletionResult]::new('check-perms', 'check-perms', [CompletionResultType]::ParameterValue, 'Audit the credential''s admin roles (or another principal''s) against what the jobs need')
@@ -455,6 +456,36 @@ Register-ArgumentCompleter -Native -CommandName 'oktactl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'oktactl;lockouts' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'How far back to look; a first watch (no saved cursor) starts this far back')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between polls while watching: 5s to 1h, default 30s')
+            [CompletionResult]::new('--exec', '--exec', [CompletionResultType]::ParameterName, 'Run CMD once per new lock-out with the event as JSON on stdin (split into words, no shell)')
+            [CompletionResult]::new('--exec-timeout', '--exec-timeout', [CompletionResultType]::ParameterName, 'Seconds a --exec program may run before it is stopped')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'A named profile from the config file')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'The help-desk ticket a mutating command serves, for the audit log')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for each HTTP request')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Also list users unlocked since their lock-out')
+            [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Stream new lock-outs as they happen, until Ctrl-C')
+            [CompletionResult]::new('--once', '--once', [CompletionResultType]::ParameterName, 'Print the lock-outs new since the last run, then exit (for cron)')
+            [CompletionResult]::new('--from-now', '--from-now', [CompletionResultType]::ParameterName, 'Forget the saved cursor and start watching from now')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what a mutating command would do and send no mutating request')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'One stderr line per HTTP request (never the token)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'One stderr line per HTTP request (never the token)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)')
+            [CompletionResult]::new('--csv-raw', '--csv-raw', [CompletionResultType]::ParameterName, 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading '', and control characters are escaped)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'oktactl;audit' {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only changes started since then: a span back from now (24h, 15m, 7d) or an RFC 3339 time')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Only changes to this user: a user id (exact) or login (any case)')
@@ -564,6 +595,7 @@ Register-ArgumentCompleter -Native -CommandName 'oktactl' -ScriptBlock {
             [CompletionResult]::new('reset-password', 'reset-password', [CompletionResultType]::ParameterValue, 'Reset a user''s password: an emailed link, a one-time URL, or a temporary password')
             [CompletionResult]::new('reset-mfa', 'reset-mfa', [CompletionResultType]::ParameterValue, 'Reset a user''s MFA factors, all of them or one')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show a user''s recent System Log events: lock-outs, resets, factor and group changes')
+            [CompletionResult]::new('lockouts', 'lockouts', [CompletionResultType]::ParameterValue, 'Show who is locked out now, or watch for new lock-outs as they happen')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Read the local audit log: the changes made or tried, and those left unfinished')
             [CompletionResult]::new('expiring', 'expiring', [CompletionResultType]::ParameterValue, 'List users whose password expires soon')
             [CompletionResult]::new('check-perms', 'check-perms', [CompletionResultType]::ParameterValue, 'Audit the credential''s admin roles (or another principal''s) against what the jobs need')
@@ -616,6 +648,9 @@ Register-ArgumentCompleter -Native -CommandName 'oktactl' -ScriptBlock {
             break
         }
         'oktactl;help;log' {
+            break
+        }
+        'oktactl;help;lockouts' {
             break
         }
         'oktactl;help;audit' {

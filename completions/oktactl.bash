@@ -37,6 +37,9 @@ _oktactl() {
             oktactl,help)
                 cmd="oktactl__subcmd__help"
                 ;;
+            oktactl,lockouts)
+                cmd="oktactl__subcmd__lockouts"
+                ;;
             oktactl,log)
                 cmd="oktactl__subcmd__log"
                 ;;
@@ -103,6 +106,9 @@ _oktactl() {
             oktactl__subcmd__help,help)
                 cmd="oktactl__subcmd__help__subcmd__help"
                 ;;
+            oktactl__subcmd__help,lockouts)
+                cmd="oktactl__subcmd__help__subcmd__lockouts"
+                ;;
             oktactl__subcmd__help,log)
                 cmd="oktactl__subcmd__help__subcmd__log"
                 ;;
@@ -164,7 +170,7 @@ _oktactl() {
 
     case "${cmd}" in
         oktactl)
-            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --timeout --help --version auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions help"
+            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --timeout --help --version auth whoami user grant revoke unlock reset-password reset-mfa log lockouts audit expiring check-perms completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -686,7 +692,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__help)
-            opts="auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions help"
+            opts="auth whoami user grant revoke unlock reset-password reset-mfa log lockouts audit expiring check-perms completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -839,6 +845,20 @@ _oktactl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oktactl__subcmd__help__subcmd__lockouts)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oktactl__subcmd__help__subcmd__log)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -958,6 +978,60 @@ _oktactl() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktactl__subcmd__lockouts)
+            opts="-o -y -v -q -h -V --since --all --watch --once --interval --from-now --exec --exec-timeout --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exec)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exec-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

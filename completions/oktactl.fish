@@ -48,6 +48,7 @@ complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "unlock" -d 'Unlock 
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "reset-password" -d 'Reset a user\'s password: an emailed link, a one-time URL, or a temporary password'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "reset-mfa" -d 'Reset a user\'s MFA factors, all of them or one'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "log" -d 'Show a user\'s recent System Log events: lock-outs, resets, factor and group changes'
+complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "lockouts" -d 'Show who is locked out now, or watch for new lock-outs as they happen'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "audit" -d 'Read the local audit log: the changes made or tried, and those left unfinished'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "expiring" -d 'List users whose password expires soon'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "check-perms" -d 'Audit the credential\'s admin roles (or another principal\'s) against what the jobs need'
@@ -338,6 +339,29 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand log" -l no-color -d 'No 
 complete -c oktactl -n "__fish_oktactl_using_subcommand log" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand log" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktactl -n "__fish_oktactl_using_subcommand log" -s V -l version -d 'Print version'
+complete -c oktactl -n "__fish_oktactl_using_subcommand lockouts" -l since -d 'How far back to look; a first watch (no saved cursor) starts this far back' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand lockouts" -l interval -d 'Time between polls while watching: 5s to 1h, default 30s' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand lockouts" -l exec -d 'Run CMD once per new lock-out with the event as JSON on stdin (split into words, no shell)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand lockouts" -l exec-timeout -d 'Seconds a --exec program may run before it is stopped' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand lockouts" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand lockouts" -l profile -d 'A named profile from the config file' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand lockouts" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand lockouts" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand lockouts" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand lockouts" -l all -d 'Also list users unlocked since their lock-out'
+complete -c oktactl -n "__fish_oktactl_using_subcommand lockouts" -l watch -d 'Stream new lock-outs as they happen, until Ctrl-C'
+complete -c oktactl -n "__fish_oktactl_using_subcommand lockouts" -l once -d 'Print the lock-outs new since the last run, then exit (for cron)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand lockouts" -l from-now -d 'Forget the saved cursor and start watching from now'
+complete -c oktactl -n "__fish_oktactl_using_subcommand lockouts" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c oktactl -n "__fish_oktactl_using_subcommand lockouts" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
+complete -c oktactl -n "__fish_oktactl_using_subcommand lockouts" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand lockouts" -s q -l quiet -d 'Only errors on stderr'
+complete -c oktactl -n "__fish_oktactl_using_subcommand lockouts" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand lockouts" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand lockouts" -s h -l help -d 'Print help'
+complete -c oktactl -n "__fish_oktactl_using_subcommand lockouts" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l since -d 'Only changes started since then: a span back from now (24h, 15m, 7d) or an RFC 3339 time' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l user -d 'Only changes to this user: a user id (exact) or login (any case)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l ticket -d 'Only changes made for this ticket (exact)' -r
@@ -411,20 +435,21 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l no-color
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions help" -f -a "auth" -d 'Store, check or remove the API token or service-app key'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions help" -f -a "whoami" -d 'Show the credential\'s account (or service app, with its scopes) and its admin roles'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions help" -f -a "user" -d 'Identify and list employees'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions help" -f -a "grant" -d 'Add users to a group, or give them an app through its Okta group'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions help" -f -a "revoke" -d 'Remove users from a group, or take an app away through its Okta group'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions help" -f -a "unlock" -d 'Unlock locked-out users'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions help" -f -a "reset-password" -d 'Reset a user\'s password: an emailed link, a one-time URL, or a temporary password'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions help" -f -a "reset-mfa" -d 'Reset a user\'s MFA factors, all of them or one'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions help" -f -a "log" -d 'Show a user\'s recent System Log events: lock-outs, resets, factor and group changes'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions help" -f -a "audit" -d 'Read the local audit log: the changes made or tried, and those left unfinished'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions help" -f -a "expiring" -d 'List users whose password expires soon'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions help" -f -a "check-perms" -d 'Audit the credential\'s admin roles (or another principal\'s) against what the jobs need'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions help" -f -a "completions" -d 'Print the shell completion script'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log lockouts audit expiring check-perms completions help" -f -a "auth" -d 'Store, check or remove the API token or service-app key'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log lockouts audit expiring check-perms completions help" -f -a "whoami" -d 'Show the credential\'s account (or service app, with its scopes) and its admin roles'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log lockouts audit expiring check-perms completions help" -f -a "user" -d 'Identify and list employees'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log lockouts audit expiring check-perms completions help" -f -a "grant" -d 'Add users to a group, or give them an app through its Okta group'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log lockouts audit expiring check-perms completions help" -f -a "revoke" -d 'Remove users from a group, or take an app away through its Okta group'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log lockouts audit expiring check-perms completions help" -f -a "unlock" -d 'Unlock locked-out users'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log lockouts audit expiring check-perms completions help" -f -a "reset-password" -d 'Reset a user\'s password: an emailed link, a one-time URL, or a temporary password'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log lockouts audit expiring check-perms completions help" -f -a "reset-mfa" -d 'Reset a user\'s MFA factors, all of them or one'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log lockouts audit expiring check-perms completions help" -f -a "log" -d 'Show a user\'s recent System Log events: lock-outs, resets, factor and group changes'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log lockouts audit expiring check-perms completions help" -f -a "lockouts" -d 'Show who is locked out now, or watch for new lock-outs as they happen'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log lockouts audit expiring check-perms completions help" -f -a "audit" -d 'Read the local audit log: the changes made or tried, and those left unfinished'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log lockouts audit expiring check-perms completions help" -f -a "expiring" -d 'List users whose password expires soon'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log lockouts audit expiring check-perms completions help" -f -a "check-perms" -d 'Audit the credential\'s admin roles (or another principal\'s) against what the jobs need'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log lockouts audit expiring check-perms completions help" -f -a "completions" -d 'Print the shell completion script'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log lockouts audit expiring check-perms completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "login" -d 'Verify an API token, or a service app\'s private key, and store it in the OS keyring'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show the org, profile, the credential\'s kind and source, and whether it works'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "logout" -d 'Delete the profile\'s token or private key from the OS keyring'

@@ -7,6 +7,7 @@ pub mod check_perms;
 pub mod completions;
 pub mod expiring;
 pub mod grant;
+pub mod lockouts;
 pub mod log;
 pub mod reset_mfa;
 pub mod reset_password;
@@ -34,6 +35,7 @@ pub enum Command {
     ResetPassword(reset_password::ResetPasswordArgs),
     ResetMfa(reset_mfa::ResetMfaArgs),
     Log(log::LogArgs),
+    Lockouts(lockouts::LockoutsArgs),
     Audit(audit::AuditArgs),
     Expiring(expiring::ExpiringArgs),
     CheckPerms(check_perms::CheckPermsArgs),
@@ -51,6 +53,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
         Command::ResetPassword(a) => reset_password::run(ctx, a),
         Command::ResetMfa(a) => reset_mfa::run(ctx, a),
         Command::Log(a) => log::run(ctx, a),
+        Command::Lockouts(a) => lockouts::run(ctx, a),
         Command::Audit(a) => audit::run(ctx, a),
         Command::Expiring(a) => expiring::run(ctx, a),
         Command::CheckPerms(a) => check_perms::run(ctx, a),

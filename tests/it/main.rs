@@ -23,6 +23,7 @@ mod inputs;
 mod interrupt;
 mod keyring;
 mod live_offline;
+mod lockouts;
 mod log;
 mod oauth;
 mod pty;
