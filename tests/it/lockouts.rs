@@ -182,6 +182,17 @@ fn lockouts_lists_who_is_still_locked_from_one_query_and_one_search() {
 }
 
 #[test]
+fn the_filter_sent_is_the_one_docs_cli_md_documents() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/cli.md")).unwrap();
+    let flat = doc.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains(&format!("`{FILTER}`")),
+        "docs/cli.md lacks the filter"
+    );
+    assert!(flat.contains(&format!("`{WATCH_FILTER}`").replace("`eventType", "`filter=eventType")));
+}
+
+#[test]
 fn lockouts_all_shows_those_unlocked_since() {
     let mut org = Org::new();
     let logs = logs(&mut org, FILTER, window());

@@ -23,7 +23,8 @@ pub enum Now {
 /// Each lock-out's user as Okta has them now: searched 20 at a time
 /// (`id eq "…" or …`); those the search index does not show (it lags by
 /// about a second) are asked for one by one. A refused search is a note,
-/// and their status stays unknown.
+/// and their status stays unknown: UNCONFIRMED whether a Report Admin
+/// alone may search users (live-suite point `report_admin_reads_users`).
 pub fn current_users(client: &Client, locked: &[Locked], notes: &mut Vec<String>) -> Vec<Now> {
     let ids: Vec<String> = locked.iter().map(|l| l.user_id.clone()).collect();
     let batch = client.find_users(&ids, &interrupt::requested);
