@@ -43,6 +43,9 @@ _oktactl() {
             oktactl,log)
                 cmd="oktactl__subcmd__log"
                 ;;
+            oktactl,policy)
+                cmd="oktactl__subcmd__policy"
+                ;;
             oktactl,reset-mfa)
                 cmd="oktactl__subcmd__reset__subcmd__mfa"
                 ;;
@@ -52,8 +55,20 @@ _oktactl() {
             oktactl,revoke)
                 cmd="oktactl__subcmd__revoke"
                 ;;
+            oktactl,sessions)
+                cmd="oktactl__subcmd__sessions"
+                ;;
+            oktactl,suspend)
+                cmd="oktactl__subcmd__suspend"
+                ;;
+            oktactl,tac)
+                cmd="oktactl__subcmd__tac"
+                ;;
             oktactl,unlock)
                 cmd="oktactl__subcmd__unlock"
+                ;;
+            oktactl,unsuspend)
+                cmd="oktactl__subcmd__unsuspend"
                 ;;
             oktactl,user)
                 cmd="oktactl__subcmd__user"
@@ -112,6 +127,9 @@ _oktactl() {
             oktactl__subcmd__help,log)
                 cmd="oktactl__subcmd__help__subcmd__log"
                 ;;
+            oktactl__subcmd__help,policy)
+                cmd="oktactl__subcmd__help__subcmd__policy"
+                ;;
             oktactl__subcmd__help,reset-mfa)
                 cmd="oktactl__subcmd__help__subcmd__reset__subcmd__mfa"
                 ;;
@@ -121,8 +139,20 @@ _oktactl() {
             oktactl__subcmd__help,revoke)
                 cmd="oktactl__subcmd__help__subcmd__revoke"
                 ;;
+            oktactl__subcmd__help,sessions)
+                cmd="oktactl__subcmd__help__subcmd__sessions"
+                ;;
+            oktactl__subcmd__help,suspend)
+                cmd="oktactl__subcmd__help__subcmd__suspend"
+                ;;
+            oktactl__subcmd__help,tac)
+                cmd="oktactl__subcmd__help__subcmd__tac"
+                ;;
             oktactl__subcmd__help,unlock)
                 cmd="oktactl__subcmd__help__subcmd__unlock"
+                ;;
+            oktactl__subcmd__help,unsuspend)
+                cmd="oktactl__subcmd__help__subcmd__unsuspend"
                 ;;
             oktactl__subcmd__help,user)
                 cmd="oktactl__subcmd__help__subcmd__user"
@@ -139,11 +169,65 @@ _oktactl() {
             oktactl__subcmd__help__subcmd__auth,status)
                 cmd="oktactl__subcmd__help__subcmd__auth__subcmd__status"
                 ;;
+            oktactl__subcmd__help__subcmd__policy,check)
+                cmd="oktactl__subcmd__help__subcmd__policy__subcmd__check"
+                ;;
+            oktactl__subcmd__help__subcmd__policy,show)
+                cmd="oktactl__subcmd__help__subcmd__policy__subcmd__show"
+                ;;
+            oktactl__subcmd__help__subcmd__sessions,clear)
+                cmd="oktactl__subcmd__help__subcmd__sessions__subcmd__clear"
+                ;;
+            oktactl__subcmd__help__subcmd__tac,revoke)
+                cmd="oktactl__subcmd__help__subcmd__tac__subcmd__revoke"
+                ;;
             oktactl__subcmd__help__subcmd__user,list)
                 cmd="oktactl__subcmd__help__subcmd__user__subcmd__list"
                 ;;
             oktactl__subcmd__help__subcmd__user,show)
                 cmd="oktactl__subcmd__help__subcmd__user__subcmd__show"
+                ;;
+            oktactl__subcmd__policy,check)
+                cmd="oktactl__subcmd__policy__subcmd__check"
+                ;;
+            oktactl__subcmd__policy,help)
+                cmd="oktactl__subcmd__policy__subcmd__help"
+                ;;
+            oktactl__subcmd__policy,show)
+                cmd="oktactl__subcmd__policy__subcmd__show"
+                ;;
+            oktactl__subcmd__policy__subcmd__help,check)
+                cmd="oktactl__subcmd__policy__subcmd__help__subcmd__check"
+                ;;
+            oktactl__subcmd__policy__subcmd__help,help)
+                cmd="oktactl__subcmd__policy__subcmd__help__subcmd__help"
+                ;;
+            oktactl__subcmd__policy__subcmd__help,show)
+                cmd="oktactl__subcmd__policy__subcmd__help__subcmd__show"
+                ;;
+            oktactl__subcmd__sessions,clear)
+                cmd="oktactl__subcmd__sessions__subcmd__clear"
+                ;;
+            oktactl__subcmd__sessions,help)
+                cmd="oktactl__subcmd__sessions__subcmd__help"
+                ;;
+            oktactl__subcmd__sessions__subcmd__help,clear)
+                cmd="oktactl__subcmd__sessions__subcmd__help__subcmd__clear"
+                ;;
+            oktactl__subcmd__sessions__subcmd__help,help)
+                cmd="oktactl__subcmd__sessions__subcmd__help__subcmd__help"
+                ;;
+            oktactl__subcmd__tac,help)
+                cmd="oktactl__subcmd__tac__subcmd__help"
+                ;;
+            oktactl__subcmd__tac,revoke)
+                cmd="oktactl__subcmd__tac__subcmd__revoke"
+                ;;
+            oktactl__subcmd__tac__subcmd__help,help)
+                cmd="oktactl__subcmd__tac__subcmd__help__subcmd__help"
+                ;;
+            oktactl__subcmd__tac__subcmd__help,revoke)
+                cmd="oktactl__subcmd__tac__subcmd__help__subcmd__revoke"
                 ;;
             oktactl__subcmd__user,help)
                 cmd="oktactl__subcmd__user__subcmd__help"
@@ -170,7 +254,7 @@ _oktactl() {
 
     case "${cmd}" in
         oktactl)
-            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --timeout --help --version auth whoami user grant revoke unlock reset-password reset-mfa log lockouts audit expiring check-perms completions help"
+            opts="-o -v -q -h -V --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -192,7 +276,7 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
-                --ticket)
+                --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -208,7 +292,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__audit)
-            opts="-o -y -v -q -h -V --since --user --ticket --command --unfinished --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --timeout --help --version"
+            opts="-o -v -q -h -V --since --user --ticket --command --unfinished --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -246,6 +330,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -258,7 +346,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__auth)
-            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --timeout --help --version login status logout help"
+            opts="-o -v -q -h -V --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version login status logout help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -280,7 +368,7 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
-                --ticket)
+                --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -366,7 +454,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__auth__subcmd__login)
-            opts="-o -y -v -q -h -V --with-token --client-id --private-key --key-id --scopes --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --timeout --help --version"
+            opts="-o -v -q -h -V --with-token --client-id --private-key --key-id --scopes --dry-run --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -404,7 +492,7 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
-                --ticket)
+                --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -420,12 +508,16 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__auth__subcmd__logout)
-            opts="-o -y -v -q -h -V --revoke --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --timeout --help --version"
+            opts="-y -o -v -q -h -V --revoke --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --org)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -442,7 +534,7 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
-                --ticket)
+                --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -458,7 +550,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__auth__subcmd__status)
-            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --timeout --help --version"
+            opts="-o -v -q -h -V --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -480,7 +572,7 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
-                --ticket)
+                --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -496,14 +588,14 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__check__subcmd__perms)
-            opts="-o -y -v -q -h -V --for --group --strict --subject --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --timeout --help --version"
+            opts="-o -v -q -h -V --for --group --strict --subject --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --for)
-                    COMPREPLY=($(compgen -W "provisioning passwords all" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "provisioning passwords containment all" -- "${cur}"))
                     return 0
                     ;;
                 --group)
@@ -530,7 +622,7 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
-                --ticket)
+                --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -546,7 +638,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__completions)
-            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --timeout --help --version bash elvish fish powershell zsh"
+            opts="-o -v -q -h -V --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -568,7 +660,7 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
-                --ticket)
+                --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -584,7 +676,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__expiring)
-            opts="-o -y -v -q -h -V --within --group --include-expired --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --timeout --help --version"
+            opts="-o -v -q -h -V --within --group --include-expired --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -614,7 +706,7 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
-                --ticket)
+                --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -630,7 +722,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__grant)
-            opts="-o -y -v -q -h -V --group --app --include-inactive --from --column --concurrency --max-errors --no-preflight --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --timeout --help --version"
+            opts="-y -o -v -q -h -V --group --app --include-inactive --from --column --concurrency --max-errors --no-preflight --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -660,6 +752,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --org)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -676,7 +772,7 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
-                --ticket)
+                --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -692,7 +788,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__help)
-            opts="auth whoami user grant revoke unlock reset-password reset-mfa log lockouts audit expiring check-perms completions help"
+            opts="auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -873,6 +969,48 @@ _oktactl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oktactl__subcmd__help__subcmd__policy)
+            opts="show check"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktactl__subcmd__help__subcmd__policy__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktactl__subcmd__help__subcmd__policy__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oktactl__subcmd__help__subcmd__reset__subcmd__mfa)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -915,7 +1053,91 @@ _oktactl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oktactl__subcmd__help__subcmd__sessions)
+            opts="clear"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktactl__subcmd__help__subcmd__sessions__subcmd__clear)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktactl__subcmd__help__subcmd__suspend)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktactl__subcmd__help__subcmd__tac)
+            opts="revoke"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktactl__subcmd__help__subcmd__tac__subcmd__revoke)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oktactl__subcmd__help__subcmd__unlock)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktactl__subcmd__help__subcmd__unsuspend)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -986,7 +1208,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__lockouts)
-            opts="-o -y -v -q -h -V --since --all --watch --once --interval --from-now --exec --exec-timeout --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --timeout --help --version"
+            opts="-o -v -q -h -V --since --all --watch --once --interval --from-now --exec --exec-timeout --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1024,7 +1246,7 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
-                --ticket)
+                --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1040,7 +1262,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__log)
-            opts="-o -y -v -q -h -V --since --type --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --timeout --help --version"
+            opts="-o -v -q -h -V --since --type --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1070,7 +1292,177 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
-                --ticket)
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktactl__subcmd__policy)
+            opts="-o -v -q -h -V --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version show check help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktactl__subcmd__policy__subcmd__check)
+            opts="-o -v -q -h -V --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktactl__subcmd__policy__subcmd__help)
+            opts="show check help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktactl__subcmd__policy__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktactl__subcmd__policy__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktactl__subcmd__policy__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktactl__subcmd__policy__subcmd__show)
+            opts="-o -v -q -h -V --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1086,7 +1478,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__reset__subcmd__mfa)
-            opts="-o -y -v -q -h -V --factor --remove-recovery-phone --from --column --concurrency --max-errors --no-preflight --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --timeout --help --version"
+            opts="-y -o -v -q -h -V --factor --remove-recovery-phone --clear-sessions --from --column --concurrency --max-errors --no-preflight --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1112,6 +1504,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --org)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1128,7 +1524,7 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
-                --ticket)
+                --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1144,7 +1540,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__reset__subcmd__password)
-            opts="-o -y -v -q -h -V --no-email --temp-password --revoke-sessions --from --column --concurrency --max-errors --no-preflight --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --timeout --help --version"
+            opts="-y -o -v -q -h -V --no-email --temp-password --expire --revoke-sessions --from --column --concurrency --max-errors --no-preflight --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1166,6 +1562,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --org)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1182,7 +1582,7 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
-                --ticket)
+                --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1198,7 +1598,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__revoke)
-            opts="-o -y -v -q -h -V --group --app --from --column --concurrency --max-errors --no-preflight --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --timeout --help --version"
+            opts="-y -o -v -q -h -V --group --app --from --column --concurrency --max-errors --no-preflight --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1228,6 +1628,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --org)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1244,7 +1648,7 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
-                --ticket)
+                --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1259,8 +1663,146 @@ _oktactl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        oktactl__subcmd__unlock)
-            opts="-o -y -v -q -h -V --force --from --column --concurrency --max-errors --no-preflight --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --timeout --help --version"
+        oktactl__subcmd__sessions)
+            opts="-o -v -q -h -V --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version clear help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktactl__subcmd__sessions__subcmd__clear)
+            opts="-y -o -v -q -h -V --keep-oauth-tokens --keep-devices --from --column --concurrency --max-errors --no-preflight --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --column)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-errors)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktactl__subcmd__sessions__subcmd__help)
+            opts="clear help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktactl__subcmd__sessions__subcmd__help__subcmd__clear)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktactl__subcmd__sessions__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktactl__subcmd__suspend)
+            opts="-y -o -v -q -h -V --from --column --concurrency --max-errors --no-preflight --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1282,6 +1824,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --org)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1298,7 +1844,257 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktactl__subcmd__tac)
+            opts="-y -o -v -q -h -V --ttl --multi-use --authenticator-id --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version revoke help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --authenticator-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktactl__subcmd__tac__subcmd__help)
+            opts="revoke help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktactl__subcmd__tac__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktactl__subcmd__tac__subcmd__help__subcmd__revoke)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktactl__subcmd__tac__subcmd__revoke)
+            opts="-y -o -v -q -h -V --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktactl__subcmd__unlock)
+            opts="-y -o -v -q -h -V --force --from --column --concurrency --max-errors --no-preflight --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --column)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-errors)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktactl__subcmd__unsuspend)
+            opts="-y -o -v -q -h -V --from --column --concurrency --max-errors --no-preflight --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --column)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-errors)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1314,7 +2110,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__user)
-            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --timeout --help --version show list help"
+            opts="-o -v -q -h -V --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version show list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1336,7 +2132,7 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
-                --ticket)
+                --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1408,7 +2204,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__user__subcmd__list)
-            opts="-o -y -v -q -h -V --status --query --search --group --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --timeout --help --version"
+            opts="-o -v -q -h -V --status --query --search --group --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1446,7 +2242,7 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
-                --ticket)
+                --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1462,7 +2258,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__user__subcmd__show)
-            opts="-o -y -v -q -h -V --groups --factors --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --timeout --help --version"
+            opts="-o -v -q -h -V --groups --factors --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1484,7 +2280,7 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
-                --ticket)
+                --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1500,7 +2296,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__whoami)
-            opts="-o -y -v -q -h -V --org --profile --output --yes --dry-run --verbose --quiet --no-color --csv-raw --ticket --timeout --help --version"
+            opts="-o -v -q -h -V --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1522,7 +2318,7 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
-                --ticket)
+                --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -9,11 +9,16 @@ pub mod expiring;
 pub mod grant;
 pub mod lockouts;
 pub mod log;
+pub mod policy;
 pub mod reset_mfa;
 pub mod reset_password;
 pub mod revoke;
+pub mod sessions;
 pub mod shared;
+pub mod suspend;
+pub mod tac;
 pub mod unlock;
+pub mod unsuspend;
 pub mod user;
 pub mod whoami;
 
@@ -34,11 +39,18 @@ pub enum Command {
     Unlock(unlock::UnlockArgs),
     ResetPassword(reset_password::ResetPasswordArgs),
     ResetMfa(reset_mfa::ResetMfaArgs),
+    #[command(subcommand)]
+    Sessions(sessions::SessionsCommand),
+    Suspend(suspend::SuspendArgs),
+    Unsuspend(unsuspend::UnsuspendArgs),
+    Tac(tac::TacArgs),
     Log(log::LogArgs),
     Lockouts(lockouts::LockoutsArgs),
     Audit(audit::AuditArgs),
     Expiring(expiring::ExpiringArgs),
     CheckPerms(check_perms::CheckPermsArgs),
+    #[command(subcommand)]
+    Policy(policy::PolicyCommand),
     Completions(completions::CompletionsArgs),
 }
 
@@ -52,11 +64,16 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
         Command::Unlock(a) => unlock::run(ctx, a),
         Command::ResetPassword(a) => reset_password::run(ctx, a),
         Command::ResetMfa(a) => reset_mfa::run(ctx, a),
+        Command::Sessions(c) => sessions::run(ctx, c),
+        Command::Suspend(a) => suspend::run(ctx, a),
+        Command::Unsuspend(a) => unsuspend::run(ctx, a),
+        Command::Tac(a) => tac::run(ctx, a),
         Command::Log(a) => log::run(ctx, a),
         Command::Lockouts(a) => lockouts::run(ctx, a),
         Command::Audit(a) => audit::run(ctx, a),
         Command::Expiring(a) => expiring::run(ctx, a),
         Command::CheckPerms(a) => check_perms::run(ctx, a),
+        Command::Policy(c) => policy::run(ctx, c),
         Command::Completions(a) => completions::run(ctx, a),
     }
 }

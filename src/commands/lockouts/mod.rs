@@ -37,16 +37,17 @@ const MAX_INTERVAL: u64 = 3600;
 /// Show who is locked out now, or watch for new lock-outs as they happen
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
-  oktactl lockouts                          # who is locked out now (last 24 h)
-  oktactl lockouts --since 7d --all         # also those unlocked since
-  oktactl lockouts -o csv | oktactl unlock --from -     # unlock them all
-  oktactl lockouts --watch                  # a live table; Ctrl-C ends it
-  oktactl lockouts --watch -o json | notifier     # one JSON object per line
-  oktactl lockouts --once --exec 'notify-helpdesk --channel \"#it\"'   # from cron
+  oktactl lockouts                        # who is locked out now (last 24 h)
+  oktactl lockouts --since 7d --all       # also those unlocked since
+  oktactl lockouts -o csv | oktactl unlock --from -    # unlock them all
+  oktactl lockouts --watch                # a live table; Ctrl-C ends it
+  oktactl lockouts --watch -o json | my-notifier       # a JSON object a line
+  oktactl lockouts --once --exec 'notify --channel \"#it\"'   # from cron
 
-Reads the System Log (Report Admin or Read-only Admin). A watch keeps its
-place in lockouts.cursor in the state directory, one per org and profile,
-so a restart neither misses nor repeats a lock-out; --from-now starts afresh.
+Reads the System Log: Report Admin or Read-only Admin.
+
+A watch keeps its place in lockouts.cursor in the state directory, one per org and profile, so a restart neither misses nor repeats a lock-out; --from-now starts afresh.
+
 DURATION is a number and a unit: s, m, h, d or w (e.g. 30s, 24h, 7d).")]
 pub struct LockoutsArgs {
     /// How far back to look; a first watch (no saved cursor) starts this far back
