@@ -49,6 +49,7 @@ set edit:completion:arg-completer[oktactl] = {|@words|
             cand unsuspend 'Unsuspend users: SUSPENDED back to ACTIVE'
             cand tac 'Issue a Temporary Access Code for a user who cannot sign in otherwise'
             cand log 'Show a user''s recent System Log events: lock-outs, resets, factor and group changes'
+            cand lockouts 'Show who is locked out now, or watch for new lock-outs as they happen'
             cand audit 'Read the local audit log: the changes made or tried, and those left unfinished'
             cand expiring 'List users whose password expires soon'
             cand check-perms 'Audit the credential''s admin roles (or another principal''s) against what the jobs need'
@@ -625,6 +626,34 @@ set edit:completion:arg-completer[oktactl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'oktactl;lockouts'= {
+            cand --since 'How far back to look; a first watch (no saved cursor) starts this far back'
+            cand --interval 'Time between polls while watching: 5s to 1h, default 30s'
+            cand --exec 'Run CMD once per new lock-out with the event as JSON on stdin (split into words, no shell)'
+            cand --exec-timeout 'Seconds a --exec program may run before it is stopped'
+            cand --org 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)'
+            cand --profile 'A named profile from the config file'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to colour: auto (at a terminal, unless NO_COLOR is set), always, never'
+            cand --policy 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)'
+            cand --timeout 'Seconds to wait for each HTTP request'
+            cand --all 'Also list users unlocked since their lock-out'
+            cand --watch 'Stream new lock-outs as they happen, until Ctrl-C'
+            cand --once 'Print the lock-outs new since the last run, then exit (for cron)'
+            cand --from-now 'Forget the saved cursor and start watching from now'
+            cand -v 'One stderr line per HTTP request (never the token)'
+            cand --verbose 'One stderr line per HTTP request (never the token)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --no-color 'No ANSI colour (the same as --color never)'
+            cand --utc 'Times in tables as ISO 8601 in UTC (default at a terminal: relative and local, e.g. "3 h ago", "Mon 09:12")'
+            cand --csv-raw 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading '', and control characters are escaped)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'oktactl;audit'= {
             cand --since 'Only changes started since then: a span back from now (24h, 15m, 7d) or an RFC 3339 time'
             cand --user 'Only changes to this user: a user id (exact) or login (any case)'
@@ -805,6 +834,7 @@ set edit:completion:arg-completer[oktactl] = {|@words|
             cand unsuspend 'Unsuspend users: SUSPENDED back to ACTIVE'
             cand tac 'Issue a Temporary Access Code for a user who cannot sign in otherwise'
             cand log 'Show a user''s recent System Log events: lock-outs, resets, factor and group changes'
+            cand lockouts 'Show who is locked out now, or watch for new lock-outs as they happen'
             cand audit 'Read the local audit log: the changes made or tried, and those left unfinished'
             cand expiring 'List users whose password expires soon'
             cand check-perms 'Audit the credential''s admin roles (or another principal''s) against what the jobs need'
@@ -858,6 +888,8 @@ set edit:completion:arg-completer[oktactl] = {|@words|
         &'oktactl;help;tac;revoke'= {
         }
         &'oktactl;help;log'= {
+        }
+        &'oktactl;help;lockouts'= {
         }
         &'oktactl;help;audit'= {
         }

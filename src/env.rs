@@ -135,6 +135,10 @@ pub const FILES: &[File] = &[
         "The local policy: verification, protected users, cooldowns, tickets, grant allow/deny, agent mode; checked with `oktactl policy check FILE`, at most 1 MiB.",
     ),
     file(
+        "~/.local/state/oktactl/watch/HOST/PROFILE/lockouts.cursor ($XDG_STATE_HOME)",
+        "Where `lockouts --watch` and `--once` are in the System Log (Okta's `after` cursor and the last lock-outs shown), one per org and profile, mode 0600, rewritten whole after each lock-out; `lockouts.cursor.lock` beside it while a watch runs.",
+    ),
+    file(
         "OS keyring: service oktactl, account PROFILE",
         "The profile's API token or service-app private key, with the org it was stored for; written by `auth login`, deleted by `auth logout`.",
     ),

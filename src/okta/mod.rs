@@ -8,6 +8,7 @@ mod client;
 mod exchange;
 pub mod factors;
 pub mod groups;
+pub mod logs;
 pub mod models;
 mod paging;
 pub mod paths;

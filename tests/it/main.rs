@@ -25,6 +25,7 @@ mod inputs;
 mod interrupt;
 mod keyring;
 mod live_offline;
+mod lockouts;
 mod log;
 mod oauth;
 mod policy;
