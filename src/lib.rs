@@ -19,6 +19,7 @@ pub mod policy;
 pub mod preflight;
 pub mod prompt;
 pub mod provision;
+pub mod verify;
 
 /// Parse the arguments, run the command, print any error; the exit code.
 pub fn run() -> i32 {

@@ -20,6 +20,7 @@ pub mod tac;
 pub mod unlock;
 pub mod unsuspend;
 pub mod user;
+pub mod verify;
 pub mod whoami;
 
 use clap::Subcommand;
@@ -34,6 +35,7 @@ pub enum Command {
     Whoami(whoami::WhoamiArgs),
     #[command(subcommand)]
     User(user::UserCommand),
+    Verify(verify::VerifyArgs),
     Grant(grant::GrantArgs),
     Revoke(revoke::RevokeArgs),
     Unlock(unlock::UnlockArgs),
@@ -59,6 +61,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
         Command::Auth(c) => auth::run(ctx, c),
         Command::Whoami(a) => whoami::run(ctx, a),
         Command::User(c) => user::run(ctx, c),
+        Command::Verify(a) => verify::run(ctx, a),
         Command::Grant(a) => grant::run(ctx, a),
         Command::Revoke(a) => revoke::run(ctx, a),
         Command::Unlock(a) => unlock::run(ctx, a),

@@ -12,6 +12,7 @@ use crate::okta::changes::Call;
 use crate::okta::models::User;
 use crate::perms::{needs_role, HELP_DESK, PASSWORD_RESET};
 use crate::preflight;
+use crate::verify::{before, CallerArgs};
 
 /// Unlock locked-out users
 #[derive(Debug, Args)]
@@ -30,6 +31,8 @@ pub struct UnlockArgs {
     pub force: bool,
     #[command(flatten)]
     pub bulk: BulkArgs,
+    #[command(flatten)]
+    pub caller: CallerArgs,
     #[command(flatten)]
     pub change: ChangeArgs,
 }
@@ -94,8 +97,8 @@ impl Job for Unlock {
 }
 
 pub fn run(ctx: &Context, args: UnlockArgs) -> Result<()> {
-    let targets = read_targets(&args.users, &args.bulk)?;
-    let gate = Gate::open(ctx, "unlock")?;
+    let mut targets = read_targets(&args.users, &args.bulk)?;
+    let mut gate = Gate::open(ctx, "unlock")?;
     preflight::check(
         ctx,
         PASSWORD_RESET,
@@ -103,6 +106,7 @@ pub fn run(ctx: &Context, args: UnlockArgs) -> Result<()> {
         targets.len(),
         args.bulk.no_preflight,
     )?;
+    before(&mut gate, &mut targets, &args.caller)?;
     run_all(
         &gate,
         &Unlock { force: args.force },

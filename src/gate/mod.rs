@@ -28,6 +28,7 @@ pub use confirm::{cancelled as confirm_cancelled, password_home, show_identity, 
 pub use outcome::{Class, Outcome};
 pub use report::Row;
 pub use run::{Job, Step};
+pub use screen::refusal;
 pub use targets::{read_targets, Target};
 
 /// A change ready to send, and what it is about.
@@ -84,7 +85,8 @@ pub struct Gate<'a> {
     broken: AtomicBool,
     /// Changes sent whose outcome line could not be written.
     unlogged: Mutex<Vec<String>>,
-    /// The local policy, when there is a policy file.
+    /// The local policy, when there is a policy file (or, for a command
+    /// that may need a verified caller, the built-in rules).
     policy: Option<Judge<'a>>,
     screens: screen::Screens,
 }
@@ -134,11 +136,20 @@ impl<'a> Gate<'a> {
             audit,
             broken: AtomicBool::new(false),
             unlogged: Mutex::new(Vec::new()),
-            policy: policy.map(|p| Judge::new(p, client, command, org, err)),
+            policy: Judge::open(policy, client, command, org, err),
             screens: Default::default(),
         };
         gate.check_ticket(ticket.as_deref())?;
         Ok(gate)
+    }
+
+    /// Hand the policy what this run knows of the caller's verification
+    /// (`--verify`, `--require-verified`, `--skip-verification`: see
+    /// `crate::verify`), before any change is planned.
+    pub fn set_caller(&mut self, caller: policy::Caller) {
+        if let Some(judge) = &mut self.policy {
+            judge.set_caller(caller);
+        }
     }
 
     /// The policy in force, when there is a policy file.

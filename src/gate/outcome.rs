@@ -47,6 +47,20 @@ pub enum Outcome {
     WouldRevokeTac,
     /// tac revoke: the user holds no Temporary Access Code; nothing sent.
     NoTac,
+    // verify, and the `--verify` of the changes that take it
+    /// The caller holds the user's factor: they approved the push or gave the right code.
+    Verified,
+    /// The user turned the push down (or Okta refused the verification).
+    Rejected,
+    /// No answer in time: Okta's push expired, or `--wait` ran out.
+    TimedOut,
+    /// The code read back was not the one Okta sent (403 E0000068).
+    WrongCode,
+    /// The user has no active factor of the method asked for; nothing sent.
+    NoFactor,
+    /// Interrupted (Ctrl-C) while waiting for the answer; the push was cancelled.
+    Cancelled,
+    WouldVerify,
     // grant and revoke
     Added,
     AlreadyMember,
@@ -85,9 +99,15 @@ pub enum Class {
 impl Outcome {
     pub fn class(self) -> Class {
         match self {
-            Outcome::Failed | Outcome::WouldFail | Outcome::Refused | Outcome::NotActive => {
-                Class::Failed
-            }
+            Outcome::Failed
+            | Outcome::WouldFail
+            | Outcome::Refused
+            | Outcome::NotActive
+            | Outcome::Rejected
+            | Outcome::TimedOut
+            | Outcome::WrongCode
+            | Outcome::NoFactor => Class::Failed,
+            Outcome::Cancelled => Class::Skipped,
             Outcome::Unknown => Class::Unknown,
             Outcome::Skipped => Class::Skipped,
             _ => Class::Ok,
@@ -124,6 +144,13 @@ impl Outcome {
             Outcome::TacRevoked => "tac_revoked",
             Outcome::WouldRevokeTac => "would_revoke_tac",
             Outcome::NoTac => "no_tac",
+            Outcome::Verified => "verified",
+            Outcome::Rejected => "rejected",
+            Outcome::TimedOut => "timed_out",
+            Outcome::WrongCode => "wrong_code",
+            Outcome::NoFactor => "no_factor",
+            Outcome::Cancelled => "cancelled",
+            Outcome::WouldVerify => "would_verify",
             Outcome::Added => "added",
             Outcome::AlreadyMember => "already_member",
             Outcome::WouldAdd => "would_add",
@@ -168,6 +195,12 @@ mod tests {
             Outcome::WouldIssueTac,
             Outcome::NoTac,
             Outcome::Expired,
+            Outcome::Verified,
+            Outcome::TimedOut,
+            Outcome::WrongCode,
+            Outcome::NoFactor,
+            Outcome::Cancelled,
+            Outcome::WouldVerify,
         ] {
             let json = serde_json::to_string(&o).unwrap_or_default();
             assert_eq!(json, format!("\"{}\"", o.as_str()));

@@ -124,11 +124,11 @@ impl Gate<'_> {
                 }
             }
         };
-        let mark = judge.policy().mark(&verdict);
-        let Verdict::Refuse(f) = verdict else {
-            return Screened::Pass(Some(mark));
+        let Verdict::Refuse(f) = &verdict else {
+            return Screened::Pass(judge.mark(&verdict));
         };
-        let error = refusal(&f);
+        let mark = judge.policy().mark(&verdict);
+        let error = refusal(f);
         let mut change_id = None;
         match &self.audit {
             None => self.ctx.out.status(&format!(

@@ -19,6 +19,7 @@ mod session;
 pub mod similar;
 pub mod tokens;
 pub mod users;
+pub mod verify;
 
 pub use answer::Reply;
 pub use client::{Client, Options, DEFAULT_MAX_BODY_MIB};

@@ -1,14 +1,21 @@
 //! Judging one change against the policy, read-only, in this order (the
 //! first refusal wins; the cheap rules first): verification, `[grant]`,
-//! `protect.admins`, `protect.groups`, the cooldown.
+//! `protect.admins`, `protect.groups`, the cooldown. Without a policy file
+//! a command that may need a verified caller still gets a judge, of the
+//! built-in rules only (`Judge::open`): `tac` always needs one, and so does
+//! a change run with `--verify` or `--require-verified`.
 
 use std::collections::HashSet;
+use std::path::Path;
 use std::sync::{Arc, Mutex, Once, OnceLock};
 
 use super::commands::{self, Command};
 use super::history::History;
 use super::protect::Admin;
-use super::{duration, Finding, Policy, Verdict};
+use super::verification::Caller;
+use super::verified::Verifications;
+use super::{Finding, Policy, Verdict};
+use crate::audit::PolicyMark;
 use crate::error::{Error, Result};
 use crate::okta::Client;
 use crate::output::Stderr;
@@ -37,7 +44,16 @@ pub struct Judge<'a> {
     pub(super) history: OnceLock<std::result::Result<History, Error>>,
     pub(super) groups_looked_up: Once,
     said: Mutex<HashSet<&'static str>>,
+    /// No policy file: the built-in rules only, and no `policy` in the
+    /// audit lines unless one of them decided.
+    pub(super) builtin: bool,
+    /// What the run knows of the caller's verification.
+    pub(super) caller: Caller,
+    pub(super) verifications: OnceLock<std::result::Result<Verifications, Error>>,
 }
+
+/// What the audit lines name as the file of a built-in rule's decision.
+pub const BUILTIN: &str = "(built-in)";
 
 impl<'a> Judge<'a> {
     pub fn new(
@@ -58,6 +74,51 @@ impl<'a> Judge<'a> {
             history: OnceLock::new(),
             groups_looked_up: Once::new(),
             said: Mutex::new(HashSet::new()),
+            builtin: false,
+            caller: Caller::default(),
+            verifications: OnceLock::new(),
+        }
+    }
+
+    /// The judge of a gate: the policy file's, when there is one; else,
+    /// for a command that may need a verified caller, one of the built-in
+    /// rules (every rule of the file off); else none.
+    pub fn open(
+        policy: Option<Policy>,
+        client: &'a Client,
+        command: &str,
+        org: String,
+        err: Arc<Stderr>,
+    ) -> Option<Judge<'a>> {
+        match policy {
+            Some(p) => Some(Judge::new(p, client, command, org, err)),
+            None if commands::find(command).is_some_and(|c| c.verifiable) => {
+                let mut j = Judge::new(
+                    Policy::defaults(Path::new(BUILTIN)),
+                    client,
+                    command,
+                    org,
+                    err,
+                );
+                j.builtin = true;
+                Some(j)
+            }
+            None => None,
+        }
+    }
+
+    /// What the run knows of the caller (`--verify`, `--require-verified`,
+    /// `--skip-verification`), before any change is judged.
+    pub fn set_caller(&mut self, caller: Caller) {
+        self.caller = caller;
+    }
+
+    /// The audit lines' `policy` for a verdict: without a policy file,
+    /// only when a built-in rule decided something.
+    pub fn mark(&self, verdict: &Verdict) -> Option<PolicyMark> {
+        match verdict {
+            Verdict::Allow(None) if self.builtin => None,
+            v => Some(self.policy.mark(v)),
         }
     }
 
@@ -79,9 +140,10 @@ impl<'a> Judge<'a> {
         if self.exempt {
             return Ok(Verdict::Allow(None));
         }
-        if let Some(f) = self.verification(s) {
-            return Ok(Verdict::Refuse(f));
-        }
+        let skipped = match self.verification(s)? {
+            Verdict::Refuse(f) => return Ok(Verdict::Refuse(f)),
+            Verdict::Allow(note) => note,
+        };
         if self.command.membership {
             if let Some(f) = self.grant(s) {
                 return Ok(Verdict::Refuse(f));
@@ -107,10 +169,15 @@ impl<'a> Judge<'a> {
                 return Ok(Verdict::Refuse(f));
             }
         }
-        Ok(Verdict::Allow(caveat))
+        Ok(Verdict::Allow(both(skipped, caveat)))
     }
 
     pub(super) fn file_hint(&self, what: &str) -> String {
+        if self.builtin {
+            return format!(
+                "without a policy file, the built-in rules apply; a policy file {what}"
+            );
+        }
         format!("the policy file {} {what}", self.policy.file.display())
     }
 
@@ -120,27 +187,6 @@ impl<'a> Judge<'a> {
         if first {
             self.err.warn(msg);
         }
-    }
-
-    /// `verification.required_for`. The verification itself (`oktactl
-    /// verify`, `--verify`, `--require-verified`, `--skip-verification`)
-    /// comes with the verify work of issue 12, which replaces this refusal
-    /// with its check; until then every such change is refused, which is
-    /// safe whatever that work decides.
-    fn verification(&self, s: &Subject<'_>) -> Option<Finding> {
-        let window = self.policy.verification_required(&self.name)?;
-        let within = duration::show(window);
-        Some(Finding {
-            rule: "verification.required_for".into(),
-            reason: format!(
-                "{} requires the caller to be verified within {within} before it, and {} was not",
-                self.command.name, s.user
-            ),
-            hints: vec![
-                format!("verify the caller first: `oktactl verify {}`", s.user),
-                self.file_hint("lists the commands that need a verified caller"),
-            ],
-        })
     }
 
     /// `[grant] allow`/`deny` on the group's name (grant and revoke): a
@@ -173,5 +219,18 @@ impl<'a> Judge<'a> {
                 ),
             )
         })
+    }
+}
+
+/// An allowed change's notes: the verification skipped, and a rule that
+/// could not be checked; both are kept, the first rule named.
+fn both(first: Option<Finding>, second: Option<Finding>) -> Option<Finding> {
+    match (first, second) {
+        (Some(a), Some(b)) => Some(Finding {
+            reason: format!("{}; and {}: {}", a.reason, b.rule, b.reason),
+            hints: [a.hints, b.hints].concat(),
+            rule: a.rule,
+        }),
+        (a, b) => a.or(b),
     }
 }

@@ -21,6 +21,8 @@ mod parse;
 mod protect;
 mod sections;
 mod values;
+mod verification;
+pub mod verified;
 
 use std::path::{Path, PathBuf};
 
@@ -29,8 +31,9 @@ use regex::Regex;
 
 use crate::audit::{Decision, PolicyMark};
 pub use file::{checked, load, locate, read, Chosen, Location, ENV, MAX_BYTES};
-pub use judge::{Judge, Subject};
+pub use judge::{Judge, Subject, BUILTIN};
 pub use parse::{parse, Problem};
+pub use verification::{Caller, ALWAYS as ALWAYS_VERIFIED};
 
 /// The default `verification.window`.
 pub const DEFAULT_WINDOW_MINUTES: i64 = 15;

@@ -35,3 +35,4 @@ mod reset;
 mod reset_mfa;
 mod terminal;
 mod user;
+mod verify;

@@ -22,6 +22,7 @@ use crate::okta::factors::{Enrolled, Source};
 use crate::output::{Format, Tabular};
 use crate::perms::PASSWORD_RESET;
 use crate::preflight;
+use crate::verify::{before, CallerArgs};
 use job::ResetMfa;
 
 /// Reset a user's MFA factors, all of them or one
@@ -57,6 +58,8 @@ pub struct ResetMfaArgs {
     pub clear_sessions: bool,
     #[command(flatten)]
     pub bulk: BulkArgs,
+    #[command(flatten)]
+    pub caller: CallerArgs,
     #[command(flatten)]
     pub change: ChangeArgs,
 }
@@ -110,12 +113,12 @@ struct Outcome1 {
 }
 
 pub fn run(ctx: &Context, args: ResetMfaArgs) -> Result<()> {
-    let targets = read_targets(&args.users, &args.bulk)?;
+    let mut targets = read_targets(&args.users, &args.bulk)?;
     if args.factor.is_some() && targets.len() > 1 {
         return Err(Error::usage("--factor takes a single user")
             .hint("without --factor, every factor of each user is reset"));
     }
-    let gate = Gate::open(ctx, "reset-mfa")?;
+    let mut gate = Gate::open(ctx, "reset-mfa")?;
     preflight::check(
         ctx,
         PASSWORD_RESET,
@@ -123,6 +126,7 @@ pub fn run(ctx: &Context, args: ResetMfaArgs) -> Result<()> {
         targets.len(),
         args.bulk.no_preflight,
     )?;
+    before(&mut gate, &mut targets, &args.caller)?;
     let job = ResetMfa::new(args.factor, args.remove_recovery_phone, args.clear_sessions);
     let pace = args.bulk.pace();
     let (rows, ending) = run_rows(&gate, &job, &targets, pace)?;

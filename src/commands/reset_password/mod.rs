@@ -22,6 +22,7 @@ use crate::gate::targets::BulkArgs;
 use crate::gate::{read_targets, Gate};
 use crate::perms::PASSWORD_RESET;
 use crate::preflight;
+use crate::verify::{before, CallerArgs};
 use job::{reset_done, Mode, Reset};
 use print::print_one;
 
@@ -60,11 +61,13 @@ pub struct ResetPasswordArgs {
     #[command(flatten)]
     pub bulk: BulkArgs,
     #[command(flatten)]
+    pub caller: CallerArgs,
+    #[command(flatten)]
     pub change: ChangeArgs,
 }
 
 pub fn run(ctx: &Context, args: ResetPasswordArgs) -> Result<()> {
-    let targets = read_targets(&args.users, &args.bulk)?;
+    let mut targets = read_targets(&args.users, &args.bulk)?;
     let mode = match (args.no_email, args.temp_password, args.expire) {
         (true, _, _) => Mode::Url,
         (_, true, _) => Mode::Temp,
@@ -77,7 +80,7 @@ pub fn run(ctx: &Context, args: ResetPasswordArgs) -> Result<()> {
         )
         .hint("reset several users without them: Okta emails each a reset link (or --expire)"));
     }
-    let gate = Gate::open(ctx, "reset-password")?;
+    let mut gate = Gate::open(ctx, "reset-password")?;
     preflight::check(
         ctx,
         PASSWORD_RESET,
@@ -85,6 +88,7 @@ pub fn run(ctx: &Context, args: ResetPasswordArgs) -> Result<()> {
         targets.len(),
         args.bulk.no_preflight,
     )?;
+    before(&mut gate, &mut targets, &args.caller)?;
     let job = Reset::new(mode, args.revoke_sessions);
     let pace = args.bulk.pace();
     let (rows, ending) = run_rows(&gate, &job, &targets, pace)?;

@@ -11,6 +11,7 @@ use crate::gate::targets::BulkArgs;
 use crate::gate::{read_targets, Gate};
 use crate::perms::SESSIONS;
 use crate::preflight;
+use crate::verify::{before, CallerArgs};
 
 /// End users' Okta sessions, with their OAuth tokens and remembered devices
 #[derive(Debug, Args)]
@@ -36,13 +37,16 @@ pub struct ClearArgs {
     #[command(flatten)]
     pub bulk: BulkArgs,
     #[command(flatten)]
+    pub caller: CallerArgs,
+    #[command(flatten)]
     pub change: ChangeArgs,
 }
 
 pub fn run(ctx: &Context, args: ClearArgs) -> Result<()> {
-    let targets = read_targets(&args.users, &args.bulk)?;
-    let gate = Gate::open(ctx, "sessions clear")?;
+    let mut targets = read_targets(&args.users, &args.bulk)?;
+    let mut gate = Gate::open(ctx, "sessions clear")?;
     preflight::check(ctx, SESSIONS, None, targets.len(), args.bulk.no_preflight)?;
+    before(&mut gate, &mut targets, &args.caller)?;
     let job = ClearSessions {
         oauth_tokens: !args.keep_oauth_tokens,
         forget_devices: !args.keep_devices,

@@ -15,6 +15,7 @@ use crate::gate::targets::one_target;
 use crate::gate::{Applied, Gate, Job, Outcome, Planned, Row, Step, Target};
 use crate::okta::changes::Call;
 use crate::okta::models::User;
+use crate::verify::{before, CallerArgs};
 
 pub struct Settings {
     pub ttl_minutes: u32,
@@ -183,15 +184,16 @@ impl Job for Issue {
     }
 }
 
-pub fn run(ctx: &Context, user: &str, s: Settings) -> Result<()> {
+pub fn run(ctx: &Context, user: &str, s: Settings, caller: &CallerArgs) -> Result<()> {
     if !ctx.out.term.stdout && !ctx.change().yes && !ctx.change().dry_run {
         return Err(Error::usage(
             "the Temporary Access Code would be printed to a pipe or a file, and stdout is not a terminal; nothing was issued",
         )
         .hint("pass --yes to print it there anyway (you take charge of where it goes), or run it at a terminal"));
     }
-    let targets = one_target(user)?;
-    let gate = Gate::open(ctx, "tac")?;
+    let mut targets = one_target(user)?;
+    let mut gate = Gate::open(ctx, "tac")?;
+    before(&mut gate, &mut targets, caller)?;
     let job = Issue {
         s,
         issued: Mutex::new(None),

@@ -11,6 +11,7 @@ use clap::{Args, Subcommand};
 
 use crate::context::{ChangeArgs, Context};
 use crate::error::{Error, Result};
+use crate::verify::CallerArgs;
 
 /// Issue a Temporary Access Code for a user who cannot sign in otherwise
 #[derive(Debug, Args)]
@@ -46,6 +47,8 @@ pub struct TacArgs {
     #[arg(long, value_name = "ID")]
     pub authenticator_id: Option<String>,
     #[command(flatten)]
+    pub caller: CallerArgs,
+    #[command(flatten)]
     pub change: ChangeArgs,
 }
 
@@ -65,6 +68,7 @@ pub fn run(ctx: &Context, args: TacArgs) -> Result<()> {
                 multi_use: args.multi_use,
                 authenticator_id: args.authenticator_id,
             },
+            &args.caller,
         ),
         (None, None) => Err(Error::usage("no user given").hint("oktactl tac USER")),
     }
