@@ -6,11 +6,15 @@
 //! `GET /__stats` and `POST /__reset` expose and reset request counters.
 //! Rate limits follow Okta's buckets with unaligned windows (`mock_org/rates.rs`).
 //! `--log-events N --lockouts L` sets the System Log it serves (see `syslog.rs`).
+//! Factor verification (push with number matching, SMS code 123456) is in
+//! `verify.rs`; `--push-polls N` sets how many polls a push stays WAITING.
 
 #[path = "mock_org/rates.rs"]
 mod rates;
 #[path = "mock_org/syslog.rs"]
 mod syslog;
+#[path = "mock_org/verify.rs"]
+mod verify;
 
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -58,6 +62,7 @@ struct Config {
     concurrency: Option<usize>,
     log_events: usize,
     lockouts: usize,
+    push_polls: u64,
 }
 
 #[derive(Default)]
@@ -110,6 +115,7 @@ struct State {
     members: Mutex<Membership>,
     mfa: Mutex<Mfa>,
     contain: Mutex<Containment>,
+    pushes: verify::Shared,
     request_seq: AtomicU64,
     seed: u64,
     active: AtomicUsize,
@@ -121,6 +127,7 @@ struct Request {
     path: String,
     query: Vec<(String, String)>,
     close: bool,
+    body: Vec<u8>,
 }
 
 struct Response {
@@ -622,8 +629,9 @@ fn read_request(r: &mut BufReader<TcpStream>) -> io::Result<Incoming> {
             _ => {}
         }
     }
+    let mut body = Vec::new();
     if let Some(len) = content_length {
-        let mut body = vec![0u8; len];
+        body = vec![0u8; len];
         r.read_exact(&mut body)?;
     }
     let method = method.to_string();
@@ -639,6 +647,7 @@ fn read_request(r: &mut BufReader<TcpStream>) -> io::Result<Incoming> {
         path: path.to_string(),
         query: parse_query(query),
         close,
+        body,
     }))
 }
 
@@ -907,6 +916,15 @@ fn route_name(method: &str, seg: &[&str]) -> &'static str {
         }
         ("GET", ["api", "v1", "users", _, "groups"]) => "GET /api/v1/users/{id}/groups",
         ("GET", ["api", "v1", "users", _, "factors"]) => "GET /api/v1/users/{id}/factors",
+        ("POST", ["api", "v1", "users", _, "factors", _, "verify"]) => {
+            "POST /api/v1/users/{id}/factors/{fid}/verify"
+        }
+        ("GET", ["api", "v1", "users", _, "factors", _, "transactions", _]) => {
+            "GET /api/v1/users/{id}/factors/{fid}/transactions/{tid}"
+        }
+        ("DELETE", ["api", "v1", "users", _, "factors", _, "transactions", _]) => {
+            "DELETE /api/v1/users/{id}/factors/{fid}/transactions/{tid}"
+        }
         ("GET", ["api", "v1", "users", _, "authenticator-enrollments"]) => {
             "GET /api/v1/users/{id}/authenticator-enrollments"
         }
@@ -1147,6 +1165,12 @@ fn handle_api(state: &State, req: &Request, seg: &[&str]) -> Response {
                 Some(_) => okta_error(state, 404, "E0000007", &format!("Not found: Resource not found: {} (path)", req.path)),
                 None => not_found(state, id, "User"),
             }
+        }
+        ("POST", ["api", "v1", "users", id, "factors", fid, "verify"]) => {
+            verify::verify(state, req, id, fid)
+        }
+        (m @ ("GET" | "DELETE"), ["api", "v1", "users", _, "factors", _, "transactions", tid]) => {
+            verify::transaction(state, m, tid)
         }
         ("DELETE", ["api", "v1", "users", id, "sessions"]) => match lookup_user(state, id) {
             Some(_) => Response::empty(204),
@@ -1459,7 +1483,7 @@ impl Drop for ActiveGuard<'_> {
     }
 }
 
-const USAGE: &str = "usage: mock_org [--port P] [--users N] [--latency-ms MS] [--bucket N] [--window-secs S] [--share PERCENT] [--concurrency N] [--log-events N] [--lockouts N]";
+const USAGE: &str = "usage: mock_org [--port P] [--users N] [--latency-ms MS] [--bucket N] [--window-secs S] [--share PERCENT] [--concurrency N] [--log-events N] [--lockouts N] [--push-polls N]";
 
 fn parse_args() -> Result<Config, String> {
     let mut cfg = Config {
@@ -1472,6 +1496,7 @@ fn parse_args() -> Result<Config, String> {
         concurrency: None,
         log_events: 2_000,
         lockouts: 40,
+        push_polls: 2,
     };
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
@@ -1503,6 +1528,7 @@ fn parse_args() -> Result<Config, String> {
                 cfg.log_events =
                     usize::try_from(num(&value)?.min(10_000_000)).map_err(|e| e.to_string())?
             }
+            "--push-polls" => cfg.push_polls = num(&value)?.min(100),
             "--lockouts" => {
                 cfg.lockouts = usize::try_from(num(&value)?).map_err(|e| e.to_string())?
             }
@@ -1559,6 +1585,7 @@ fn main() {
         members: Mutex::new(Membership::default()),
         mfa: Mutex::new(Mfa::default()),
         contain: Mutex::new(Containment::default()),
+        pushes: Mutex::new(verify::Pushes::default()),
         request_seq: AtomicU64::new(0),
         seed,
         active: AtomicUsize::new(0),

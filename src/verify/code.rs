@@ -38,7 +38,7 @@ pub(super) fn code(
                     v.set(done.0, done.1);
                     return Ok(());
                 }
-                ctx.out.status(&sent(kind, &v.user, a.sent_to.as_deref()));
+                ctx.out.status(&sent(kind, &v.who, a.sent_to.as_deref()));
             }
             Err(e) => {
                 v.request_id = e.request_id().map(str::to_string);
@@ -49,10 +49,10 @@ pub(super) fn code(
     } else {
         ctx.out.status(&format!(
             "ask {} for the code their authenticator app shows now",
-            v.user
+            v.who
         ));
     }
-    let typed = match read(ctx, &v.user) {
+    let typed = match read(ctx, &v.who) {
         Ok(Some(t)) => t,
         Ok(None) => {
             let e = Error::usage("no code was given; nothing was checked")
@@ -161,6 +161,8 @@ fn read(ctx: &Context, user: &str) -> Result<Option<Zeroizing<String>>> {
         match asked {
             Ok(s) => Zeroizing::new(s),
             Err(dialoguer::Error::IO(e)) if e.kind() == std::io::ErrorKind::Interrupted => {
+                // The prompt's line is left unfinished.
+                ctx.out.err.line("");
                 return Err(crate::interrupt::error("cancelled at the code prompt"));
             }
             Err(e) => return Err(Error::usage(format!("cannot ask for the code: {e}"))),

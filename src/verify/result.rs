@@ -14,6 +14,9 @@ use crate::output::Tabular;
 pub struct Verification {
     pub user: String,
     pub user_id: String,
+    /// Their name, as the help desk says it (`Jane Doe (jane@acme.com)`).
+    #[serde(skip)]
+    pub who: String,
     pub result: Outcome,
     pub method: Option<Factor>,
     pub factor_id: Option<String>,
@@ -33,6 +36,10 @@ impl Verification {
         Verification {
             user: user.login().to_string(),
             user_id: user.id.clone(),
+            who: match user.name() {
+                n if n.is_empty() || n == user.login() => user.login().to_string(),
+                n => format!("{n} ({})", user.login()),
+            },
             result,
             method: None,
             factor_id: None,

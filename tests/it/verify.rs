@@ -149,7 +149,9 @@ fn push_with_number_matching_is_verified_after_two_polls() {
     let (out, _, stderr) = sb.run(&org.url(), &["verify", "00u1", "-o", "json"]);
     assert!(out.status.success(), "{stderr}");
     assert!(
-        stderr.contains("number to read out: 72 (ask jane@acme.com to tap it in Okta Verify)"),
+        stderr.contains(
+            "number to read out: 72 (ask Jane Doe (jane@acme.com) to tap it in Okta Verify)"
+        ),
         "{stderr}"
     );
     let v = json_out(&out);
@@ -601,4 +603,51 @@ fn a_tac_needs_a_verified_caller_even_without_a_policy_file() {
     assert_eq!(sb.audit_changes()[0]["outcome"], "refused");
     get.assert();
     unchanged.assert();
+}
+
+/// At a terminal the code is asked for; Enter sends it, Ctrl-C cancels
+/// (exit 130, no code checked).
+#[cfg(unix)]
+#[test]
+fn at_a_terminal_the_code_is_asked_for() {
+    use crate::pty::{finish, spawn, type_keys};
+    for (keys, code) in [("123 456\r", 0), ("12\x03", 130)] {
+        let mut org = Org::new();
+        let get = jane(&mut org, 1);
+        let list = factors(&mut org, json!([factor("sms1", "sms")]));
+        let challenge = sms_challenge(&mut org);
+        let check = code_check(
+            &mut org,
+            "sms1",
+            "123456",
+            200,
+            json!({"factorResult": "SUCCESS"}).to_string(),
+        )
+        .expect(usize::from(code == 0));
+        let sb = Sandbox::new();
+        let mut p = spawn(&sb, &org, &["verify", "00u1", "--method", "sms"]);
+        let before = p
+            .exp_string("Code Jane Doe (jane@acme.com) reads back: ")
+            .unwrap();
+        // (rexpect reads the bytes as Latin-1: no "…" here)
+        assert!(before.contains("a code was sent by SMS to "), "{before}");
+        type_keys(&mut p, keys);
+        let (rest, exit) = finish(&mut p);
+        assert_eq!(exit, code, "{rest}");
+        let outcome = &sb.audit_changes()[0]["outcome"];
+        match code {
+            0 => assert!(
+                rest.contains("verified: the caller holds") && outcome == "verified",
+                "{rest}"
+            ),
+            _ => assert!(
+                rest.contains("cancelled at the code prompt") && outcome == "cancelled",
+                "{rest}"
+            ),
+        }
+        assert!(files_holding(sb.dir.path(), "123456").is_empty());
+        for m in [get, list, challenge, check] {
+            m.assert();
+        }
+    }
 }
