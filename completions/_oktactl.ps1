@@ -42,6 +42,7 @@ Register-ArgumentCompleter -Native -CommandName 'oktactl' -ScriptBlock {
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Store, check or remove the API token or service-app key')
             [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Show the credential''s account (or service app, with its scopes) and its admin roles')
             [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Identify and list employees')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify a caller: an Okta Verify push with a number to read out, or a code they read back')
             [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'Add users to a group, or give them an app through its Okta group')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Remove users from a group, or take an app away through its Okta group')
             [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Unlock locked-out users')
@@ -287,6 +288,33 @@ Register-ArgumentCompleter -Native -CommandName 'oktactl' -ScriptBlock {
         'oktactl;user;help;help' {
             break
         }
+        'oktactl;verify' {
+            [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'How to verify: auto (a push if the user has Okta Verify, else the first of totp, sms, call, email)')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'How long to wait for the answer to a push, from 10s to 10m')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'The help-desk ticket the change serves, written to the audit log')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'A named profile from the config file')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour: auto (at a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--policy', '--policy', [CompletionResultType]::ParameterName, 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for each HTTP request')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the changes that would be sent and send none (reads still run; no audit line)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation, and show no picker (several matches then fail)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation, and show no picker (several matches then fail)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'One stderr line per HTTP request (never the token)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'One stderr line per HTTP request (never the token)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No ANSI colour (the same as --color never)')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Times in tables as ISO 8601 in UTC (default at a terminal: relative and local, e.g. "3 h ago", "Mon 09:12")')
+            [CompletionResult]::new('--csv-raw', '--csv-raw', [CompletionResultType]::ParameterName, 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading '', and control characters are escaped)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'oktactl;grant' {
             [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'The group: an id (00g…) or exact name')
             [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The app: an id (0oa…) or exact label; its Okta group is the one changed')
@@ -357,6 +385,9 @@ Register-ArgumentCompleter -Native -CommandName 'oktactl' -ScriptBlock {
             [CompletionResult]::new('--column', '--column', [CompletionResultType]::ParameterName, 'The column of the --from CSV that holds the users (needed when the header has more than one of id, login, email)')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Rows worked on at once, sharing the org''s rate limit')
             [CompletionResult]::new('--max-errors', '--max-errors', [CompletionResultType]::ParameterName, 'Start no new row after N rows failed (the rest are reported `skipped`)')
+            [CompletionResult]::new('--verify', '--verify', [CompletionResultType]::ParameterName, 'Verify the caller first (a push with a number to read out, or a code they read back) and act only if verified; METHOD: auto (default), push, sms, email, call, totp; one user')
+            [CompletionResult]::new('--require-verified', '--require-verified', [CompletionResultType]::ParameterName, 'Act only on users verified (`oktactl verify`) within DURATION, as the audit log shows (15m, 1h); per row in bulk')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why the caller could not be verified (with --skip-verification)')
             [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'The help-desk ticket the change serves, written to the audit log')
             [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'A named profile from the config file')
@@ -367,6 +398,7 @@ Register-ArgumentCompleter -Native -CommandName 'oktactl' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for each HTTP request')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Send the unlock even when the user is not LOCKED_OUT')
             [CompletionResult]::new('--no-preflight', '--no-preflight', [CompletionResultType]::ParameterName, 'Skip the check, before the first change of several, that the credential''s roles cover the run')
+            [CompletionResult]::new('--skip-verification', '--skip-verification', [CompletionResultType]::ParameterName, 'The caller cannot be verified (lost every device): act anyway where the policy allows it, recorded in the audit log; needs --reason')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the changes that would be sent and send none (reads still run; no audit line)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation, and show no picker (several matches then fail)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation, and show no picker (several matches then fail)')
@@ -388,6 +420,9 @@ Register-ArgumentCompleter -Native -CommandName 'oktactl' -ScriptBlock {
             [CompletionResult]::new('--column', '--column', [CompletionResultType]::ParameterName, 'The column of the --from CSV that holds the users (needed when the header has more than one of id, login, email)')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Rows worked on at once, sharing the org''s rate limit')
             [CompletionResult]::new('--max-errors', '--max-errors', [CompletionResultType]::ParameterName, 'Start no new row after N rows failed (the rest are reported `skipped`)')
+            [CompletionResult]::new('--verify', '--verify', [CompletionResultType]::ParameterName, 'Verify the caller first (a push with a number to read out, or a code they read back) and act only if verified; METHOD: auto (default), push, sms, email, call, totp; one user')
+            [CompletionResult]::new('--require-verified', '--require-verified', [CompletionResultType]::ParameterName, 'Act only on users verified (`oktactl verify`) within DURATION, as the audit log shows (15m, 1h); per row in bulk')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why the caller could not be verified (with --skip-verification)')
             [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'The help-desk ticket the change serves, written to the audit log')
             [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'A named profile from the config file')
@@ -401,6 +436,7 @@ Register-ArgumentCompleter -Native -CommandName 'oktactl' -ScriptBlock {
             [CompletionResult]::new('--expire', '--expire', [CompletionResultType]::ParameterName, 'Expire the password, without a temporary one: the user chooses a new one at the next sign-in')
             [CompletionResult]::new('--revoke-sessions', '--revoke-sessions', [CompletionResultType]::ParameterName, 'Also end the user''s sessions, OAuth tokens and remembered devices (a second change)')
             [CompletionResult]::new('--no-preflight', '--no-preflight', [CompletionResultType]::ParameterName, 'Skip the check, before the first change of several, that the credential''s roles cover the run')
+            [CompletionResult]::new('--skip-verification', '--skip-verification', [CompletionResultType]::ParameterName, 'The caller cannot be verified (lost every device): act anyway where the policy allows it, recorded in the audit log; needs --reason')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the changes that would be sent and send none (reads still run; no audit line)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation, and show no picker (several matches then fail)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation, and show no picker (several matches then fail)')
@@ -423,6 +459,9 @@ Register-ArgumentCompleter -Native -CommandName 'oktactl' -ScriptBlock {
             [CompletionResult]::new('--column', '--column', [CompletionResultType]::ParameterName, 'The column of the --from CSV that holds the users (needed when the header has more than one of id, login, email)')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Rows worked on at once, sharing the org''s rate limit')
             [CompletionResult]::new('--max-errors', '--max-errors', [CompletionResultType]::ParameterName, 'Start no new row after N rows failed (the rest are reported `skipped`)')
+            [CompletionResult]::new('--verify', '--verify', [CompletionResultType]::ParameterName, 'Verify the caller first (a push with a number to read out, or a code they read back) and act only if verified; METHOD: auto (default), push, sms, email, call, totp; one user')
+            [CompletionResult]::new('--require-verified', '--require-verified', [CompletionResultType]::ParameterName, 'Act only on users verified (`oktactl verify`) within DURATION, as the audit log shows (15m, 1h); per row in bulk')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why the caller could not be verified (with --skip-verification)')
             [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'The help-desk ticket the change serves, written to the audit log')
             [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'A named profile from the config file')
@@ -434,6 +473,7 @@ Register-ArgumentCompleter -Native -CommandName 'oktactl' -ScriptBlock {
             [CompletionResult]::new('--remove-recovery-phone', '--remove-recovery-phone', [CompletionResultType]::ParameterName, 'With --factor naming an sms or call factor: remove the phone number as a recovery method too')
             [CompletionResult]::new('--clear-sessions', '--clear-sessions', [CompletionResultType]::ParameterName, 'Then end the user''s sessions, OAuth tokens and remembered devices (a second change)')
             [CompletionResult]::new('--no-preflight', '--no-preflight', [CompletionResultType]::ParameterName, 'Skip the check, before the first change of several, that the credential''s roles cover the run')
+            [CompletionResult]::new('--skip-verification', '--skip-verification', [CompletionResultType]::ParameterName, 'The caller cannot be verified (lost every device): act anyway where the policy allows it, recorded in the audit log; needs --reason')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the changes that would be sent and send none (reads still run; no audit line)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation, and show no picker (several matches then fail)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation, and show no picker (several matches then fail)')
@@ -478,6 +518,9 @@ Register-ArgumentCompleter -Native -CommandName 'oktactl' -ScriptBlock {
             [CompletionResult]::new('--column', '--column', [CompletionResultType]::ParameterName, 'The column of the --from CSV that holds the users (needed when the header has more than one of id, login, email)')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Rows worked on at once, sharing the org''s rate limit')
             [CompletionResult]::new('--max-errors', '--max-errors', [CompletionResultType]::ParameterName, 'Start no new row after N rows failed (the rest are reported `skipped`)')
+            [CompletionResult]::new('--verify', '--verify', [CompletionResultType]::ParameterName, 'Verify the caller first (a push with a number to read out, or a code they read back) and act only if verified; METHOD: auto (default), push, sms, email, call, totp; one user')
+            [CompletionResult]::new('--require-verified', '--require-verified', [CompletionResultType]::ParameterName, 'Act only on users verified (`oktactl verify`) within DURATION, as the audit log shows (15m, 1h); per row in bulk')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why the caller could not be verified (with --skip-verification)')
             [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'The help-desk ticket the change serves, written to the audit log')
             [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'A named profile from the config file')
@@ -489,6 +532,7 @@ Register-ArgumentCompleter -Native -CommandName 'oktactl' -ScriptBlock {
             [CompletionResult]::new('--keep-oauth-tokens', '--keep-oauth-tokens', [CompletionResultType]::ParameterName, 'Keep the user''s OAuth and OpenID Connect tokens (oauthTokens=false)')
             [CompletionResult]::new('--keep-devices', '--keep-devices', [CompletionResultType]::ParameterName, 'Keep remembered factors on the user''s devices (forgetDevices=false)')
             [CompletionResult]::new('--no-preflight', '--no-preflight', [CompletionResultType]::ParameterName, 'Skip the check, before the first change of several, that the credential''s roles cover the run')
+            [CompletionResult]::new('--skip-verification', '--skip-verification', [CompletionResultType]::ParameterName, 'The caller cannot be verified (lost every device): act anyway where the policy allows it, recorded in the audit log; needs --reason')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the changes that would be sent and send none (reads still run; no audit line)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation, and show no picker (several matches then fail)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation, and show no picker (several matches then fail)')
@@ -579,6 +623,9 @@ Register-ArgumentCompleter -Native -CommandName 'oktactl' -ScriptBlock {
         'oktactl;tac' {
             [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'How long the code is valid, from 10m to 10d (30m, 1h, 2d); the org''s TAC authenticator may allow less')
             [CompletionResult]::new('--authenticator-id', '--authenticator-id', [CompletionResultType]::ParameterName, 'The org''s TAC authenticator id (aut…), instead of finding it by listing the org''s authenticators')
+            [CompletionResult]::new('--verify', '--verify', [CompletionResultType]::ParameterName, 'Verify the caller first (a push with a number to read out, or a code they read back) and act only if verified; METHOD: auto (default), push, sms, email, call, totp; one user')
+            [CompletionResult]::new('--require-verified', '--require-verified', [CompletionResultType]::ParameterName, 'Act only on users verified (`oktactl verify`) within DURATION, as the audit log shows (15m, 1h); per row in bulk')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why the caller could not be verified (with --skip-verification)')
             [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'The help-desk ticket the change serves, written to the audit log')
             [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'A named profile from the config file')
@@ -588,6 +635,7 @@ Register-ArgumentCompleter -Native -CommandName 'oktactl' -ScriptBlock {
             [CompletionResult]::new('--policy', '--policy', [CompletionResultType]::ParameterName, 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for each HTTP request')
             [CompletionResult]::new('--multi-use', '--multi-use', [CompletionResultType]::ParameterName, 'Let the code be used more than once until it expires (the org''s TAC authenticator must allow it)')
+            [CompletionResult]::new('--skip-verification', '--skip-verification', [CompletionResultType]::ParameterName, 'The caller cannot be verified (lost every device): act anyway where the policy allows it, recorded in the audit log; needs --reason')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the changes that would be sent and send none (reads still run; no audit line)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation, and show no picker (several matches then fail)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation, and show no picker (several matches then fail)')
@@ -875,6 +923,7 @@ Register-ArgumentCompleter -Native -CommandName 'oktactl' -ScriptBlock {
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Store, check or remove the API token or service-app key')
             [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Show the credential''s account (or service app, with its scopes) and its admin roles')
             [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Identify and list employees')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify a caller: an Okta Verify push with a number to read out, or a code they read back')
             [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'Add users to a group, or give them an app through its Okta group')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Remove users from a group, or take an app away through its Okta group')
             [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Unlock locked-out users')
@@ -921,6 +970,9 @@ Register-ArgumentCompleter -Native -CommandName 'oktactl' -ScriptBlock {
             break
         }
         'oktactl;help;user;list' {
+            break
+        }
+        'oktactl;help;verify' {
             break
         }
         'oktactl;help;grant' {

@@ -73,6 +73,9 @@ _oktactl() {
             oktactl,user)
                 cmd="oktactl__subcmd__user"
                 ;;
+            oktactl,verify)
+                cmd="oktactl__subcmd__verify"
+                ;;
             oktactl,whoami)
                 cmd="oktactl__subcmd__whoami"
                 ;;
@@ -156,6 +159,9 @@ _oktactl() {
                 ;;
             oktactl__subcmd__help,user)
                 cmd="oktactl__subcmd__help__subcmd__user"
+                ;;
+            oktactl__subcmd__help,verify)
+                cmd="oktactl__subcmd__help__subcmd__verify"
                 ;;
             oktactl__subcmd__help,whoami)
                 cmd="oktactl__subcmd__help__subcmd__whoami"
@@ -254,7 +260,7 @@ _oktactl() {
 
     case "${cmd}" in
         oktactl)
-            opts="-o -v -q -h -V --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help"
+            opts="-o -v -q -h -V --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version auth whoami user verify grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -828,7 +834,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__help)
-            opts="auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help"
+            opts="auth whoami user verify grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1233,6 +1239,20 @@ _oktactl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oktactl__subcmd__help__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oktactl__subcmd__help__subcmd__whoami)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1538,7 +1558,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__reset__subcmd__mfa)
-            opts="-y -o -v -q -h -V --factor --remove-recovery-phone --clear-sessions --from --column --concurrency --max-errors --no-preflight --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version"
+            opts="-y -o -v -q -h -V --factor --remove-recovery-phone --clear-sessions --from --column --concurrency --max-errors --no-preflight --verify --require-verified --skip-verification --reason --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1561,6 +1581,18 @@ _oktactl() {
                     return 0
                     ;;
                 --max-errors)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify)
+                    COMPREPLY=($(compgen -W "auto push sms email call totp" -- "${cur}"))
+                    return 0
+                    ;;
+                --require-verified)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1604,7 +1636,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__reset__subcmd__password)
-            opts="-y -o -v -q -h -V --no-email --temp-password --expire --revoke-sessions --from --column --concurrency --max-errors --no-preflight --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version"
+            opts="-y -o -v -q -h -V --no-email --temp-password --expire --revoke-sessions --from --column --concurrency --max-errors --no-preflight --verify --require-verified --skip-verification --reason --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1623,6 +1655,18 @@ _oktactl() {
                     return 0
                     ;;
                 --max-errors)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify)
+                    COMPREPLY=($(compgen -W "auto push sms email call totp" -- "${cur}"))
+                    return 0
+                    ;;
+                --require-verified)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1778,7 +1822,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__sessions__subcmd__clear)
-            opts="-y -o -v -q -h -V --keep-oauth-tokens --keep-devices --from --column --concurrency --max-errors --no-preflight --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version"
+            opts="-y -o -v -q -h -V --keep-oauth-tokens --keep-devices --from --column --concurrency --max-errors --no-preflight --verify --require-verified --skip-verification --reason --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1797,6 +1841,18 @@ _oktactl() {
                     return 0
                     ;;
                 --max-errors)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify)
+                    COMPREPLY=($(compgen -W "auto push sms email call totp" -- "${cur}"))
+                    return 0
+                    ;;
+                --require-verified)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1944,7 +2000,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__tac)
-            opts="-y -o -v -q -h -V --ttl --multi-use --authenticator-id --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version revoke help"
+            opts="-y -o -v -q -h -V --ttl --multi-use --authenticator-id --verify --require-verified --skip-verification --reason --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version revoke help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1955,6 +2011,18 @@ _oktactl() {
                     return 0
                     ;;
                 --authenticator-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify)
+                    COMPREPLY=($(compgen -W "auto push sms email call totp" -- "${cur}"))
+                    return 0
+                    ;;
+                --require-verified)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2086,7 +2154,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__unlock)
-            opts="-y -o -v -q -h -V --force --from --column --concurrency --max-errors --no-preflight --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version"
+            opts="-y -o -v -q -h -V --force --from --column --concurrency --max-errors --no-preflight --verify --require-verified --skip-verification --reason --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2105,6 +2173,18 @@ _oktactl() {
                     return 0
                     ;;
                 --max-errors)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify)
+                    COMPREPLY=($(compgen -W "auto push sms email call totp" -- "${cur}"))
+                    return 0
+                    ;;
+                --require-verified)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2372,6 +2452,60 @@ _oktactl() {
                 return 0
             fi
             case "${prev}" in
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktactl__subcmd__verify)
+            opts="-y -o -v -q -h -V --method --wait --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --method)
+                    COMPREPLY=($(compgen -W "auto push sms email call totp" -- "${cur}"))
+                    return 0
+                    ;;
+                --wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --org)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -39,6 +39,7 @@ set edit:completion:arg-completer[oktactl] = {|@words|
             cand auth 'Store, check or remove the API token or service-app key'
             cand whoami 'Show the credential''s account (or service app, with its scopes) and its admin roles'
             cand user 'Identify and list employees'
+            cand verify 'Verify a caller: an Okta Verify push with a number to read out, or a code they read back'
             cand grant 'Add users to a group, or give them an app through its Okta group'
             cand revoke 'Remove users from a group, or take an app away through its Okta group'
             cand unlock 'Unlock locked-out users'
@@ -266,6 +267,32 @@ set edit:completion:arg-completer[oktactl] = {|@words|
         }
         &'oktactl;user;help;help'= {
         }
+        &'oktactl;verify'= {
+            cand --method 'How to verify: auto (a push if the user has Okta Verify, else the first of totp, sms, call, email)'
+            cand --wait 'How long to wait for the answer to a push, from 10s to 10m'
+            cand --ticket 'The help-desk ticket the change serves, written to the audit log'
+            cand --org 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)'
+            cand --profile 'A named profile from the config file'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to colour: auto (at a terminal, unless NO_COLOR is set), always, never'
+            cand --policy 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)'
+            cand --timeout 'Seconds to wait for each HTTP request'
+            cand --dry-run 'Print the changes that would be sent and send none (reads still run; no audit line)'
+            cand -y 'Answer yes to every confirmation, and show no picker (several matches then fail)'
+            cand --yes 'Answer yes to every confirmation, and show no picker (several matches then fail)'
+            cand -v 'One stderr line per HTTP request (never the token)'
+            cand --verbose 'One stderr line per HTTP request (never the token)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --no-color 'No ANSI colour (the same as --color never)'
+            cand --utc 'Times in tables as ISO 8601 in UTC (default at a terminal: relative and local, e.g. "3 h ago", "Mon 09:12")'
+            cand --csv-raw 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading '', and control characters are escaped)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'oktactl;grant'= {
             cand --group 'The group: an id (00g…) or exact name'
             cand --app 'The app: an id (0oa…) or exact label; its Okta group is the one changed'
@@ -334,6 +361,9 @@ set edit:completion:arg-completer[oktactl] = {|@words|
             cand --column 'The column of the --from CSV that holds the users (needed when the header has more than one of id, login, email)'
             cand --concurrency 'Rows worked on at once, sharing the org''s rate limit'
             cand --max-errors 'Start no new row after N rows failed (the rest are reported `skipped`)'
+            cand --verify 'Verify the caller first (a push with a number to read out, or a code they read back) and act only if verified; METHOD: auto (default), push, sms, email, call, totp; one user'
+            cand --require-verified 'Act only on users verified (`oktactl verify`) within DURATION, as the audit log shows (15m, 1h); per row in bulk'
+            cand --reason 'Why the caller could not be verified (with --skip-verification)'
             cand --ticket 'The help-desk ticket the change serves, written to the audit log'
             cand --org 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)'
             cand --profile 'A named profile from the config file'
@@ -344,6 +374,7 @@ set edit:completion:arg-completer[oktactl] = {|@words|
             cand --timeout 'Seconds to wait for each HTTP request'
             cand --force 'Send the unlock even when the user is not LOCKED_OUT'
             cand --no-preflight 'Skip the check, before the first change of several, that the credential''s roles cover the run'
+            cand --skip-verification 'The caller cannot be verified (lost every device): act anyway where the policy allows it, recorded in the audit log; needs --reason'
             cand --dry-run 'Print the changes that would be sent and send none (reads still run; no audit line)'
             cand -y 'Answer yes to every confirmation, and show no picker (several matches then fail)'
             cand --yes 'Answer yes to every confirmation, and show no picker (several matches then fail)'
@@ -364,6 +395,9 @@ set edit:completion:arg-completer[oktactl] = {|@words|
             cand --column 'The column of the --from CSV that holds the users (needed when the header has more than one of id, login, email)'
             cand --concurrency 'Rows worked on at once, sharing the org''s rate limit'
             cand --max-errors 'Start no new row after N rows failed (the rest are reported `skipped`)'
+            cand --verify 'Verify the caller first (a push with a number to read out, or a code they read back) and act only if verified; METHOD: auto (default), push, sms, email, call, totp; one user'
+            cand --require-verified 'Act only on users verified (`oktactl verify`) within DURATION, as the audit log shows (15m, 1h); per row in bulk'
+            cand --reason 'Why the caller could not be verified (with --skip-verification)'
             cand --ticket 'The help-desk ticket the change serves, written to the audit log'
             cand --org 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)'
             cand --profile 'A named profile from the config file'
@@ -377,6 +411,7 @@ set edit:completion:arg-completer[oktactl] = {|@words|
             cand --expire 'Expire the password, without a temporary one: the user chooses a new one at the next sign-in'
             cand --revoke-sessions 'Also end the user''s sessions, OAuth tokens and remembered devices (a second change)'
             cand --no-preflight 'Skip the check, before the first change of several, that the credential''s roles cover the run'
+            cand --skip-verification 'The caller cannot be verified (lost every device): act anyway where the policy allows it, recorded in the audit log; needs --reason'
             cand --dry-run 'Print the changes that would be sent and send none (reads still run; no audit line)'
             cand -y 'Answer yes to every confirmation, and show no picker (several matches then fail)'
             cand --yes 'Answer yes to every confirmation, and show no picker (several matches then fail)'
@@ -398,6 +433,9 @@ set edit:completion:arg-completer[oktactl] = {|@words|
             cand --column 'The column of the --from CSV that holds the users (needed when the header has more than one of id, login, email)'
             cand --concurrency 'Rows worked on at once, sharing the org''s rate limit'
             cand --max-errors 'Start no new row after N rows failed (the rest are reported `skipped`)'
+            cand --verify 'Verify the caller first (a push with a number to read out, or a code they read back) and act only if verified; METHOD: auto (default), push, sms, email, call, totp; one user'
+            cand --require-verified 'Act only on users verified (`oktactl verify`) within DURATION, as the audit log shows (15m, 1h); per row in bulk'
+            cand --reason 'Why the caller could not be verified (with --skip-verification)'
             cand --ticket 'The help-desk ticket the change serves, written to the audit log'
             cand --org 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)'
             cand --profile 'A named profile from the config file'
@@ -409,6 +447,7 @@ set edit:completion:arg-completer[oktactl] = {|@words|
             cand --remove-recovery-phone 'With --factor naming an sms or call factor: remove the phone number as a recovery method too'
             cand --clear-sessions 'Then end the user''s sessions, OAuth tokens and remembered devices (a second change)'
             cand --no-preflight 'Skip the check, before the first change of several, that the credential''s roles cover the run'
+            cand --skip-verification 'The caller cannot be verified (lost every device): act anyway where the policy allows it, recorded in the audit log; needs --reason'
             cand --dry-run 'Print the changes that would be sent and send none (reads still run; no audit line)'
             cand -y 'Answer yes to every confirmation, and show no picker (several matches then fail)'
             cand --yes 'Answer yes to every confirmation, and show no picker (several matches then fail)'
@@ -451,6 +490,9 @@ set edit:completion:arg-completer[oktactl] = {|@words|
             cand --column 'The column of the --from CSV that holds the users (needed when the header has more than one of id, login, email)'
             cand --concurrency 'Rows worked on at once, sharing the org''s rate limit'
             cand --max-errors 'Start no new row after N rows failed (the rest are reported `skipped`)'
+            cand --verify 'Verify the caller first (a push with a number to read out, or a code they read back) and act only if verified; METHOD: auto (default), push, sms, email, call, totp; one user'
+            cand --require-verified 'Act only on users verified (`oktactl verify`) within DURATION, as the audit log shows (15m, 1h); per row in bulk'
+            cand --reason 'Why the caller could not be verified (with --skip-verification)'
             cand --ticket 'The help-desk ticket the change serves, written to the audit log'
             cand --org 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)'
             cand --profile 'A named profile from the config file'
@@ -462,6 +504,7 @@ set edit:completion:arg-completer[oktactl] = {|@words|
             cand --keep-oauth-tokens 'Keep the user''s OAuth and OpenID Connect tokens (oauthTokens=false)'
             cand --keep-devices 'Keep remembered factors on the user''s devices (forgetDevices=false)'
             cand --no-preflight 'Skip the check, before the first change of several, that the credential''s roles cover the run'
+            cand --skip-verification 'The caller cannot be verified (lost every device): act anyway where the policy allows it, recorded in the audit log; needs --reason'
             cand --dry-run 'Print the changes that would be sent and send none (reads still run; no audit line)'
             cand -y 'Answer yes to every confirmation, and show no picker (several matches then fail)'
             cand --yes 'Answer yes to every confirmation, and show no picker (several matches then fail)'
@@ -546,6 +589,9 @@ set edit:completion:arg-completer[oktactl] = {|@words|
         &'oktactl;tac'= {
             cand --ttl 'How long the code is valid, from 10m to 10d (30m, 1h, 2d); the org''s TAC authenticator may allow less'
             cand --authenticator-id 'The org''s TAC authenticator id (aut…), instead of finding it by listing the org''s authenticators'
+            cand --verify 'Verify the caller first (a push with a number to read out, or a code they read back) and act only if verified; METHOD: auto (default), push, sms, email, call, totp; one user'
+            cand --require-verified 'Act only on users verified (`oktactl verify`) within DURATION, as the audit log shows (15m, 1h); per row in bulk'
+            cand --reason 'Why the caller could not be verified (with --skip-verification)'
             cand --ticket 'The help-desk ticket the change serves, written to the audit log'
             cand --org 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)'
             cand --profile 'A named profile from the config file'
@@ -555,6 +601,7 @@ set edit:completion:arg-completer[oktactl] = {|@words|
             cand --policy 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)'
             cand --timeout 'Seconds to wait for each HTTP request'
             cand --multi-use 'Let the code be used more than once until it expires (the org''s TAC authenticator must allow it)'
+            cand --skip-verification 'The caller cannot be verified (lost every device): act anyway where the policy allows it, recorded in the audit log; needs --reason'
             cand --dry-run 'Print the changes that would be sent and send none (reads still run; no audit line)'
             cand -y 'Answer yes to every confirmation, and show no picker (several matches then fail)'
             cand --yes 'Answer yes to every confirmation, and show no picker (several matches then fail)'
@@ -824,6 +871,7 @@ set edit:completion:arg-completer[oktactl] = {|@words|
             cand auth 'Store, check or remove the API token or service-app key'
             cand whoami 'Show the credential''s account (or service app, with its scopes) and its admin roles'
             cand user 'Identify and list employees'
+            cand verify 'Verify a caller: an Okta Verify push with a number to read out, or a code they read back'
             cand grant 'Add users to a group, or give them an app through its Okta group'
             cand revoke 'Remove users from a group, or take an app away through its Okta group'
             cand unlock 'Unlock locked-out users'
@@ -862,6 +910,8 @@ set edit:completion:arg-completer[oktactl] = {|@words|
         &'oktactl;help;user;show'= {
         }
         &'oktactl;help;user;list'= {
+        }
+        &'oktactl;help;verify'= {
         }
         &'oktactl;help;grant'= {
         }

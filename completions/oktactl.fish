@@ -44,6 +44,7 @@ complete -c oktactl -n "__fish_oktactl_needs_command" -s V -l version -d 'Print 
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "auth" -d 'Store, check or remove the API token or service-app key'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "whoami" -d 'Show the credential\'s account (or service app, with its scopes) and its admin roles'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "user" -d 'Identify and list employees'
+complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "verify" -d 'Verify a caller: an Okta Verify push with a number to read out, or a code they read back'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "grant" -d 'Add users to a group, or give them an app through its Okta group'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "revoke" -d 'Remove users from a group, or take an app away through its Okta group'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "unlock" -d 'Unlock locked-out users'
@@ -234,6 +235,33 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_su
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "show" -d 'Identify an employee: status, last sign-in, password dates, groups, factors'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "list" -d 'List users, streamed through all pages'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand verify" -l method -d 'How to verify: auto (a push if the user has Okta Verify, else the first of totp, sms, call, email)' -r -f -a "auto\t'An Okta Verify push when the user has one, else the first of totp, sms, call, email'
+push\t'An Okta Verify push with a number to match'
+sms\t'A code sent by SMS, read back'
+email\t'A code sent by email, read back'
+call\t'A code read out by a phone call, read back'
+totp\t'A code from the user\'s authenticator app (TOTP), read back'"
+complete -c oktactl -n "__fish_oktactl_using_subcommand verify" -l wait -d 'How long to wait for the answer to a push, from 10s to 10m' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand verify" -l ticket -d 'The help-desk ticket the change serves, written to the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand verify" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand verify" -l profile -d 'A named profile from the config file' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand verify" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand verify" -l color -d 'When to colour: auto (at a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'At a terminal, unless NO_COLOR is set'
+always\t'Always, also in a pipe and whatever NO_COLOR says'
+never\t'Never (as --no-color)'"
+complete -c oktactl -n "__fish_oktactl_using_subcommand verify" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
+complete -c oktactl -n "__fish_oktactl_using_subcommand verify" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand verify" -l dry-run -d 'Print the changes that would be sent and send none (reads still run; no audit line)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand verify" -s y -l yes -d 'Answer yes to every confirmation, and show no picker (several matches then fail)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand verify" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand verify" -s q -l quiet -d 'Only errors on stderr'
+complete -c oktactl -n "__fish_oktactl_using_subcommand verify" -l no-color -d 'No ANSI colour (the same as --color never)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand verify" -l utc -d 'Times in tables as ISO 8601 in UTC (default at a terminal: relative and local, e.g. "3 h ago", "Mon 09:12")'
+complete -c oktactl -n "__fish_oktactl_using_subcommand verify" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oktactl -n "__fish_oktactl_using_subcommand verify" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l group -d 'The group: an id (00g…) or exact name' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l app -d 'The app: an id (0oa…) or exact label; its Okta group is the one changed' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l from -d 'Also the users in FILE: one per line, or CSV with a login, email or id column; `-` reads stdin' -r -F
@@ -293,6 +321,14 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l from -d 'Also
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l column -d 'The column of the --from CSV that holds the users (needed when the header has more than one of id, login, email)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l concurrency -d 'Rows worked on at once, sharing the org\'s rate limit' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l max-errors -d 'Start no new row after N rows failed (the rest are reported `skipped`)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l verify -d 'Verify the caller first (a push with a number to read out, or a code they read back) and act only if verified; METHOD: auto (default), push, sms, email, call, totp; one user' -r -f -a "auto\t'An Okta Verify push when the user has one, else the first of totp, sms, call, email'
+push\t'An Okta Verify push with a number to match'
+sms\t'A code sent by SMS, read back'
+email\t'A code sent by email, read back'
+call\t'A code read out by a phone call, read back'
+totp\t'A code from the user\'s authenticator app (TOTP), read back'"
+complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l require-verified -d 'Act only on users verified (`oktactl verify`) within DURATION, as the audit log shows (15m, 1h); per row in bulk' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l reason -d 'Why the caller could not be verified (with --skip-verification)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l ticket -d 'The help-desk ticket the change serves, written to the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l profile -d 'A named profile from the config file' -r
@@ -306,6 +342,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l policy -d 'Th
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l force -d 'Send the unlock even when the user is not LOCKED_OUT'
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l no-preflight -d 'Skip the check, before the first change of several, that the credential\'s roles cover the run'
+complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l skip-verification -d 'The caller cannot be verified (lost every device): act anyway where the policy allows it, recorded in the audit log; needs --reason'
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l dry-run -d 'Print the changes that would be sent and send none (reads still run; no audit line)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -s y -l yes -d 'Answer yes to every confirmation, and show no picker (several matches then fail)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
@@ -319,6 +356,14 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l from 
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l column -d 'The column of the --from CSV that holds the users (needed when the header has more than one of id, login, email)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l concurrency -d 'Rows worked on at once, sharing the org\'s rate limit' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l max-errors -d 'Start no new row after N rows failed (the rest are reported `skipped`)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l verify -d 'Verify the caller first (a push with a number to read out, or a code they read back) and act only if verified; METHOD: auto (default), push, sms, email, call, totp; one user' -r -f -a "auto\t'An Okta Verify push when the user has one, else the first of totp, sms, call, email'
+push\t'An Okta Verify push with a number to match'
+sms\t'A code sent by SMS, read back'
+email\t'A code sent by email, read back'
+call\t'A code read out by a phone call, read back'
+totp\t'A code from the user\'s authenticator app (TOTP), read back'"
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l require-verified -d 'Act only on users verified (`oktactl verify`) within DURATION, as the audit log shows (15m, 1h); per row in bulk' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l reason -d 'Why the caller could not be verified (with --skip-verification)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l ticket -d 'The help-desk ticket the change serves, written to the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l profile -d 'A named profile from the config file' -r
@@ -335,6 +380,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l temp-
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l expire -d 'Expire the password, without a temporary one: the user chooses a new one at the next sign-in'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l revoke-sessions -d 'Also end the user\'s sessions, OAuth tokens and remembered devices (a second change)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l no-preflight -d 'Skip the check, before the first change of several, that the credential\'s roles cover the run'
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l skip-verification -d 'The caller cannot be verified (lost every device): act anyway where the policy allows it, recorded in the audit log; needs --reason'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l dry-run -d 'Print the changes that would be sent and send none (reads still run; no audit line)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -s y -l yes -d 'Answer yes to every confirmation, and show no picker (several matches then fail)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
@@ -349,6 +395,14 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l from -d 'A
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l column -d 'The column of the --from CSV that holds the users (needed when the header has more than one of id, login, email)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l concurrency -d 'Rows worked on at once, sharing the org\'s rate limit' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l max-errors -d 'Start no new row after N rows failed (the rest are reported `skipped`)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l verify -d 'Verify the caller first (a push with a number to read out, or a code they read back) and act only if verified; METHOD: auto (default), push, sms, email, call, totp; one user' -r -f -a "auto\t'An Okta Verify push when the user has one, else the first of totp, sms, call, email'
+push\t'An Okta Verify push with a number to match'
+sms\t'A code sent by SMS, read back'
+email\t'A code sent by email, read back'
+call\t'A code read out by a phone call, read back'
+totp\t'A code from the user\'s authenticator app (TOTP), read back'"
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l require-verified -d 'Act only on users verified (`oktactl verify`) within DURATION, as the audit log shows (15m, 1h); per row in bulk' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l reason -d 'Why the caller could not be verified (with --skip-verification)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l ticket -d 'The help-desk ticket the change serves, written to the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l profile -d 'A named profile from the config file' -r
@@ -363,6 +417,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l timeout -d
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l remove-recovery-phone -d 'With --factor naming an sms or call factor: remove the phone number as a recovery method too'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l clear-sessions -d 'Then end the user\'s sessions, OAuth tokens and remembered devices (a second change)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l no-preflight -d 'Skip the check, before the first change of several, that the credential\'s roles cover the run'
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l skip-verification -d 'The caller cannot be verified (lost every device): act anyway where the policy allows it, recorded in the audit log; needs --reason'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l dry-run -d 'Print the changes that would be sent and send none (reads still run; no audit line)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -s y -l yes -d 'Answer yes to every confirmation, and show no picker (several matches then fail)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
@@ -395,6 +450,14 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_see
 complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l column -d 'The column of the --from CSV that holds the users (needed when the header has more than one of id, login, email)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l concurrency -d 'Rows worked on at once, sharing the org\'s rate limit' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l max-errors -d 'Start no new row after N rows failed (the rest are reported `skipped`)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l verify -d 'Verify the caller first (a push with a number to read out, or a code they read back) and act only if verified; METHOD: auto (default), push, sms, email, call, totp; one user' -r -f -a "auto\t'An Okta Verify push when the user has one, else the first of totp, sms, call, email'
+push\t'An Okta Verify push with a number to match'
+sms\t'A code sent by SMS, read back'
+email\t'A code sent by email, read back'
+call\t'A code read out by a phone call, read back'
+totp\t'A code from the user\'s authenticator app (TOTP), read back'"
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l require-verified -d 'Act only on users verified (`oktactl verify`) within DURATION, as the audit log shows (15m, 1h); per row in bulk' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l reason -d 'Why the caller could not be verified (with --skip-verification)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l ticket -d 'The help-desk ticket the change serves, written to the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l profile -d 'A named profile from the config file' -r
@@ -409,6 +472,7 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_see
 complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l keep-oauth-tokens -d 'Keep the user\'s OAuth and OpenID Connect tokens (oauthTokens=false)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l keep-devices -d 'Keep remembered factors on the user\'s devices (forgetDevices=false)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l no-preflight -d 'Skip the check, before the first change of several, that the credential\'s roles cover the run'
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l skip-verification -d 'The caller cannot be verified (lost every device): act anyway where the policy allows it, recorded in the audit log; needs --reason'
 complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l dry-run -d 'Print the changes that would be sent and send none (reads still run; no audit line)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -s y -l yes -d 'Answer yes to every confirmation, and show no picker (several matches then fail)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
@@ -472,6 +536,14 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -s h -l help 
 complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -l ttl -d 'How long the code is valid, from 10m to 10d (30m, 1h, 2d); the org\'s TAC authenticator may allow less' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -l authenticator-id -d 'The org\'s TAC authenticator id (aut…), instead of finding it by listing the org\'s authenticators' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -l verify -d 'Verify the caller first (a push with a number to read out, or a code they read back) and act only if verified; METHOD: auto (default), push, sms, email, call, totp; one user' -r -f -a "auto\t'An Okta Verify push when the user has one, else the first of totp, sms, call, email'
+push\t'An Okta Verify push with a number to match'
+sms\t'A code sent by SMS, read back'
+email\t'A code sent by email, read back'
+call\t'A code read out by a phone call, read back'
+totp\t'A code from the user\'s authenticator app (TOTP), read back'"
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -l require-verified -d 'Act only on users verified (`oktactl verify`) within DURATION, as the audit log shows (15m, 1h); per row in bulk' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -l reason -d 'Why the caller could not be verified (with --skip-verification)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -l ticket -d 'The help-desk ticket the change serves, written to the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -l profile -d 'A named profile from the config file' -r
@@ -484,6 +556,7 @@ never\t'Never (as --no-color)'"
 complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -l multi-use -d 'Let the code be used more than once until it expires (the org\'s TAC authenticator must allow it)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -l skip-verification -d 'The caller cannot be verified (lost every device): act anyway where the policy allows it, recorded in the audit log; needs --reason'
 complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -l dry-run -d 'Print the changes that would be sent and send none (reads still run; no audit line)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -s y -l yes -d 'Answer yes to every confirmation, and show no picker (several matches then fail)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
@@ -705,26 +778,27 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l utc -d '
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help" -f -a "auth" -d 'Store, check or remove the API token or service-app key'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help" -f -a "whoami" -d 'Show the credential\'s account (or service app, with its scopes) and its admin roles'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help" -f -a "user" -d 'Identify and list employees'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help" -f -a "grant" -d 'Add users to a group, or give them an app through its Okta group'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help" -f -a "revoke" -d 'Remove users from a group, or take an app away through its Okta group'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help" -f -a "unlock" -d 'Unlock locked-out users'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help" -f -a "reset-password" -d 'Reset a user\'s password: an emailed link, a one-time URL, a temporary password, or expire it'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help" -f -a "reset-mfa" -d 'Reset a user\'s MFA factors, all of them or one'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help" -f -a "sessions" -d 'End users\' Okta sessions'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help" -f -a "suspend" -d 'Suspend users: they cannot sign in until unsuspended (groups and apps are kept)'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help" -f -a "unsuspend" -d 'Unsuspend users: SUSPENDED back to ACTIVE'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help" -f -a "tac" -d 'Issue a Temporary Access Code for a user who cannot sign in otherwise'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help" -f -a "log" -d 'Show a user\'s recent System Log events: lock-outs, resets, factor and group changes'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help" -f -a "lockouts" -d 'Show who is locked out now, or watch for new lock-outs as they happen'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help" -f -a "audit" -d 'Read the local audit log: the changes made or tried, and those left unfinished'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help" -f -a "expiring" -d 'List users whose password expires soon'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help" -f -a "check-perms" -d 'Audit the credential\'s admin roles (or another principal\'s) against what the jobs need'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help" -f -a "policy" -d 'Show or check the local policy that every change must pass'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help" -f -a "completions" -d 'Print the shell completion script'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user verify grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help" -f -a "auth" -d 'Store, check or remove the API token or service-app key'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user verify grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help" -f -a "whoami" -d 'Show the credential\'s account (or service app, with its scopes) and its admin roles'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user verify grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help" -f -a "user" -d 'Identify and list employees'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user verify grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help" -f -a "verify" -d 'Verify a caller: an Okta Verify push with a number to read out, or a code they read back'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user verify grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help" -f -a "grant" -d 'Add users to a group, or give them an app through its Okta group'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user verify grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help" -f -a "revoke" -d 'Remove users from a group, or take an app away through its Okta group'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user verify grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help" -f -a "unlock" -d 'Unlock locked-out users'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user verify grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help" -f -a "reset-password" -d 'Reset a user\'s password: an emailed link, a one-time URL, a temporary password, or expire it'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user verify grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help" -f -a "reset-mfa" -d 'Reset a user\'s MFA factors, all of them or one'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user verify grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help" -f -a "sessions" -d 'End users\' Okta sessions'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user verify grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help" -f -a "suspend" -d 'Suspend users: they cannot sign in until unsuspended (groups and apps are kept)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user verify grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help" -f -a "unsuspend" -d 'Unsuspend users: SUSPENDED back to ACTIVE'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user verify grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help" -f -a "tac" -d 'Issue a Temporary Access Code for a user who cannot sign in otherwise'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user verify grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help" -f -a "log" -d 'Show a user\'s recent System Log events: lock-outs, resets, factor and group changes'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user verify grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help" -f -a "lockouts" -d 'Show who is locked out now, or watch for new lock-outs as they happen'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user verify grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help" -f -a "audit" -d 'Read the local audit log: the changes made or tried, and those left unfinished'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user verify grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help" -f -a "expiring" -d 'List users whose password expires soon'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user verify grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help" -f -a "check-perms" -d 'Audit the credential\'s admin roles (or another principal\'s) against what the jobs need'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user verify grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help" -f -a "policy" -d 'Show or check the local policy that every change must pass'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user verify grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help" -f -a "completions" -d 'Print the shell completion script'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user verify grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "login" -d 'Verify an API token, or a service app\'s private key, and store it in the OS keyring'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show the org, profile, the credential\'s kind and source, and whether it works'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "logout" -d 'Delete the profile\'s token or private key from the OS keyring'

@@ -18,6 +18,7 @@ use crate::verify::{before, CallerArgs};
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   oktactl unlock jane.doe@acme.com
+  oktactl unlock jane.doe@acme.com --require-verified 15m  # verified before
   oktactl unlock jane.doe@acme.com bob@acme.com --ticket HD-1234
   oktactl unlock --from locked.csv -o json --concurrency 8 --max-errors 5
   oktactl user list --status LOCKED_OUT -o csv | oktactl unlock --from -

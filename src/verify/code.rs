@@ -98,10 +98,12 @@ pub(super) fn code(
                     Outcome::WrongCode,
                     e.why("Okta says the code is not the one it sent (E0000068)"),
                 ),
-                Some("E0000069") => (
-                    Outcome::Failed,
-                    e.why("Okta locked this factor after too many wrong codes (E0000069)"),
-                ),
+                Some("E0000069") => {
+                    let mut e =
+                        e.why("Okta locked this factor after too many wrong codes (E0000069)");
+                    e.kind = Kind::Failed;
+                    (Outcome::Failed, e)
+                }
                 _ => (Outcome::Failed, e.context("checking the code")),
             };
             v.set(o, Some(e));

@@ -82,7 +82,9 @@ impl Verification {
         let kind = match self.result {
             Outcome::NoFactor => Kind::NotFound,
             Outcome::Cancelled => Kind::Interrupted,
-            _ => self.failure.as_ref().map_or(Kind::Failed, |e| e.kind),
+            Outcome::Failed => self.failure.as_ref().map_or(Kind::Failed, |e| e.kind),
+            // Answers, not faults: Okta's 403 to a wrong code is no missing role.
+            _ => Kind::Failed,
         };
         let why = self.error.clone().unwrap_or_else(|| match self.result {
             Outcome::Rejected => "the push was turned down".into(),

@@ -271,7 +271,8 @@ fn an_sms_code_read_back_from_stdin_is_checked_and_never_stored() {
             .output()
             .unwrap();
         let (stdout, stderr) = crate::support::text(&out);
-        assert_eq!(out.status.success(), result == "verified", "{stderr}");
+        let want = if result == "verified" { 0 } else { 1 };
+        assert_eq!(out.status.code(), Some(want), "{stderr}");
         assert_eq!(json_out(&out)["result"], result);
         assert!(
             stderr.contains("a code was sent by SMS to …6986"),

@@ -29,6 +29,7 @@ use job::ResetMfa;
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   oktactl reset-mfa jane.doe@acme.com --ticket HD-1234      # all factors
+  oktactl reset-mfa jane.doe@acme.com --verify push   # verify the caller first
   oktactl reset-mfa jane.doe@acme.com --factor sms
   oktactl reset-mfa jane.doe@acme.com --factor sms --remove-recovery-phone
   oktactl reset-mfa jane.doe@acme.com --factor mbl1abcd --dry-run

@@ -30,6 +30,7 @@ use print::print_one;
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   oktactl reset-password jane.doe@acme.com --ticket HD-1234
+  oktactl reset-password jane.doe@acme.com --verify    # verify the caller first
   oktactl reset-password jane.doe@acme.com --no-email   # prints a one-time URL
   oktactl reset-password jane.doe@acme.com --temp-password --revoke-sessions
   oktactl reset-password jane.doe@acme.com --expire     # new one at sign-in

@@ -18,6 +18,7 @@ use crate::verify::{before, CallerArgs};
 #[command(after_help = "Examples:
   oktactl sessions clear jane.doe@acme.com --ticket HD-1234
   oktactl sessions clear jane.doe@acme.com --keep-devices
+  oktactl sessions clear jane.doe@acme.com --verify sms
   oktactl sessions clear --from compromised.csv --yes
   oktactl sessions clear jane.doe@acme.com --dry-run
 

@@ -19,9 +19,10 @@ use crate::verify::CallerArgs;
     args_conflicts_with_subcommands = true,
     subcommand_negates_reqs = true,
     after_help = "Examples:
-  oktactl tac jane.doe@acme.com --ticket HD-1234   # valid 1 hour, single use
-  oktactl tac jane.doe@acme.com --ttl 4h --multi-use
-  code=$(oktactl tac jane.doe@acme.com --yes)
+  oktactl tac jane.doe@acme.com --verify --ticket HD-1234  # 1 hour, single use
+  oktactl tac jane.doe@acme.com --ttl 4h --multi-use --require-verified 15m
+  oktactl tac jane.doe@acme.com --skip-verification --reason \"lost phone\"
+  code=$(oktactl tac jane.doe@acme.com --yes --require-verified 15m)
   oktactl tac revoke jane.doe@acme.com
 
 The code is printed once, alone on stdout, and never written to the audit log \
@@ -29,7 +30,12 @@ or any file; it is printed only when stdout is a terminal, or with --yes (you \
 take charge of where it goes). Okta does not deliver it: give it to the \
 verified caller over a trusted channel. A new code replaces the user's \
 earlier one. Temporary Access Codes are a LIMITED_GA feature of Okta \
-Identity Engine: an org without it is told so in one line."
+Identity Engine: an org without it is told so in one line.
+
+A code always needs a verified caller, with or without a policy file: \
+--verify (a push or a code read back first), --require-verified DURATION \
+(`oktactl verify` within it), or, for a caller who lost every device, \
+--skip-verification --reason TEXT (where the policy allows it)."
 )]
 pub struct TacArgs {
     #[command(subcommand)]
