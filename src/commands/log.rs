@@ -8,13 +8,14 @@ use serde::{Deserialize, Serialize};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::okta::paths::quoted;
+use crate::okta::Client;
 use crate::output::{or_dash, Tabular};
 use crate::perms::{needs_role, REPORTS};
 
 /// Okta keeps 90 days of System Log.
 const MAX_DAYS: i64 = 90;
 /// Stop after this many events, whatever the window holds.
-const MAX_EVENTS: usize = 5000;
+pub const MAX_EVENTS: usize = 5000;
 /// Empty pages in a row, each with a next link, before the listing is
 /// called a loop: more than elsewhere, since the System Log may send empty
 /// pages while it searches a window (UNCONFIRMED for bounded queries).
@@ -85,8 +86,9 @@ struct EventClient {
     user_agent: Option<serde_json::Value>,
 }
 
+/// One event as `log` shows it.
 #[derive(Debug, Serialize)]
-struct EventView {
+pub struct EventView {
     published: Option<String>,
     event_type: Option<String>,
     display_message: Option<String>,
@@ -222,14 +224,32 @@ pub fn run(ctx: &Context, args: LogArgs) -> Result<()> {
     let user = ctx
         .resolve_user(&args.user)
         .map_err(|e| needs_role(e, REPORTS))?;
+    let mut events = events(client, &user.id, args.since, args.kind)?;
+    let n = ctx.out.list(events.by_ref().take(MAX_EVENTS))?;
+    if n == MAX_EVENTS && events.next().is_some() {
+        ctx.out.warn(&format!(
+            "stopped after {MAX_EVENTS} events; narrow the window with --since or --type"
+        ));
+    }
+    Ok(())
+}
+
+/// The events of the user with this id over the last `since`, newest
+/// first, streamed as the pages arrive (take at most `MAX_EVENTS`).
+pub fn events<'c>(
+    client: &'c Client,
+    user_id: &str,
+    since: SignedDuration,
+    kind: EventKind,
+) -> Result<impl Iterator<Item = Result<EventView>> + 'c> {
     // Whole seconds: a bounded window (since and until), so the list ends.
     let until = Timestamp::from_second(Timestamp::now().as_second())
         .map_err(|e| Error::failed(format!("cannot read the clock: {e}")))?;
     let since = until
-        .checked_sub(args.since)
+        .checked_sub(since)
         .map_err(|e| Error::usage(format!("--since reaches too far back: {e}")))?;
     let (since, until) = (since.to_string(), until.to_string());
-    let expr = filter(&user.id, args.kind);
+    let expr = filter(user_id, kind);
     let url = client.api_query(
         &["logs"],
         &[
@@ -241,24 +261,17 @@ pub fn run(ctx: &Context, args: LogArgs) -> Result<()> {
         ],
     )?;
     // Streamed: a failure part way leaves the events so far, well-formed.
-    let mut events = client
+    Ok(client
         .pages::<Event>(url)
         .system_log(MAX_EMPTY_PAGES)
-        .map(|e| {
+        .map(move |e| {
             e.map(EventView::from).map_err(|e| {
                 bad_filter(
                     needs_role(e.context("reading the System Log"), REPORTS),
                     &expr,
                 )
             })
-        });
-    let n = ctx.out.list(events.by_ref().take(MAX_EVENTS))?;
-    if n == MAX_EVENTS && events.next().is_some() {
-        ctx.out.warn(&format!(
-            "stopped after {MAX_EVENTS} events; narrow the window with --since or --type"
-        ));
-    }
-    Ok(())
+        }))
 }
 
 /// 400 E0000053: Okta did not take the filter oktactl built (its System
