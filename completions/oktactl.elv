@@ -50,6 +50,7 @@ set edit:completion:arg-completer[oktactl] = {|@words|
             cand expiring 'List users whose password expires soon'
             cand check-perms 'Audit the credential''s admin roles (or another principal''s) against what the jobs need'
             cand completions 'Print the shell completion script'
+            cand mcp 'Serve the help-desk tools to an agent over the Model Context Protocol (stdio)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oktactl;auth'= {
@@ -523,6 +524,29 @@ set edit:completion:arg-completer[oktactl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'oktactl;mcp'= {
+            cand --org 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)'
+            cand --profile 'A named profile from the config file'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --ticket 'The help-desk ticket a mutating command serves, for the audit log'
+            cand --timeout 'Seconds to wait for each HTTP request'
+            cand --allow-writes 'Also offer the change tools (unlock, reset_password, reset_mfa, grant, revoke) whose rights the credential is proven to hold'
+            cand --allow-excess 'Serve even when the credential holds SUPER_ADMIN or ORG_ADMIN (refused by default: an agent''s credential holds the least roles)'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --dry-run 'Print what a mutating command would do and send no mutating request'
+            cand -v 'One stderr line per HTTP request (never the token)'
+            cand --verbose 'One stderr line per HTTP request (never the token)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --no-color 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+            cand --csv-raw 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading '', and control characters are escaped)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'oktactl;help'= {
             cand auth 'Store, check or remove the API token or service-app key'
             cand whoami 'Show the credential''s account (or service app, with its scopes) and its admin roles'
@@ -537,6 +561,7 @@ set edit:completion:arg-completer[oktactl] = {|@words|
             cand expiring 'List users whose password expires soon'
             cand check-perms 'Audit the credential''s admin roles (or another principal''s) against what the jobs need'
             cand completions 'Print the shell completion script'
+            cand mcp 'Serve the help-desk tools to an agent over the Model Context Protocol (stdio)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oktactl;help;auth'= {
@@ -579,6 +604,8 @@ set edit:completion:arg-completer[oktactl] = {|@words|
         &'oktactl;help;check-perms'= {
         }
         &'oktactl;help;completions'= {
+        }
+        &'oktactl;help;mcp'= {
         }
         &'oktactl;help;help'= {
         }

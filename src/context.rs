@@ -107,6 +107,12 @@ impl Context {
         }
     }
 
+    /// A context of its own with these options, for a server that hands
+    /// it to other threads (`oktactl mcp`); its client is built afresh.
+    pub fn detached(&self, global: GlobalArgs) -> Context {
+        Context::new(global, self.app)
+    }
+
     /// The root command's clap tree.
     pub fn app(&self) -> clap::Command {
         (self.app)()

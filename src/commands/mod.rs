@@ -8,6 +8,8 @@ pub mod completions;
 pub mod expiring;
 pub mod grant;
 pub mod log;
+#[cfg(feature = "mcp")]
+pub mod mcp;
 pub mod reset_mfa;
 pub mod reset_password;
 pub mod revoke;
@@ -38,6 +40,8 @@ pub enum Command {
     Expiring(expiring::ExpiringArgs),
     CheckPerms(check_perms::CheckPermsArgs),
     Completions(completions::CompletionsArgs),
+    #[cfg(feature = "mcp")]
+    Mcp(mcp::McpArgs),
 }
 
 pub fn run(ctx: &Context, command: Command) -> Result<()> {
@@ -55,5 +59,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
         Command::Expiring(a) => expiring::run(ctx, a),
         Command::CheckPerms(a) => check_perms::run(ctx, a),
         Command::Completions(a) => completions::run(ctx, a),
+        #[cfg(feature = "mcp")]
+        Command::Mcp(a) => mcp::run(ctx, a),
     }
 }

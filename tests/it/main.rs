@@ -24,6 +24,8 @@ mod interrupt;
 mod keyring;
 mod live_offline;
 mod log;
+#[cfg(feature = "mcp")]
+mod mcp;
 mod oauth;
 mod pty;
 mod reset;
