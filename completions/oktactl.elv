@@ -43,8 +43,12 @@ set edit:completion:arg-completer[oktactl] = {|@words|
             cand grant 'Add users to a group, or give them an app through its Okta group'
             cand revoke 'Remove users from a group, or take an app away through its Okta group'
             cand unlock 'Unlock locked-out users'
-            cand reset-password 'Reset a user''s password: an emailed link, a one-time URL, or a temporary password'
+            cand reset-password 'Reset a user''s password: an emailed link, a one-time URL, a temporary password, or expire it'
             cand reset-mfa 'Reset a user''s MFA factors, all of them or one'
+            cand sessions 'End users'' Okta sessions'
+            cand suspend 'Suspend users: they cannot sign in until unsuspended (groups and apps are kept)'
+            cand unsuspend 'Unsuspend users: SUSPENDED back to ACTIVE'
+            cand tac 'Issue a Temporary Access Code for a user who cannot sign in otherwise'
             cand log 'Show a user''s recent System Log events: lock-outs, resets, factor and group changes'
             cand audit 'Read the local audit log: the changes made or tried, and those left unfinished'
             cand expiring 'List users whose password expires soon'
@@ -362,7 +366,8 @@ set edit:completion:arg-completer[oktactl] = {|@words|
             cand --timeout 'Seconds to wait for each HTTP request'
             cand --no-email 'Send no email; print the one-time reset URL to hand over yourself (one user)'
             cand --temp-password 'Expire the password and print a temporary one, to be changed at next sign-in (one user)'
-            cand --revoke-sessions 'Also end the user''s current sessions'
+            cand --expire 'Expire the password, without a temporary one: the user chooses a new one at the next sign-in'
+            cand --revoke-sessions 'Also end the user''s sessions, OAuth tokens and remembered devices (a second change)'
             cand --no-preflight 'Skip the check, before the first change of several, that the credential''s roles cover the run'
             cand -y 'Answer yes to every confirmation'
             cand --yes 'Answer yes to every confirmation'
@@ -391,6 +396,7 @@ set edit:completion:arg-completer[oktactl] = {|@words|
             cand --ticket 'The help-desk ticket a mutating command serves, for the audit log'
             cand --timeout 'Seconds to wait for each HTTP request'
             cand --remove-recovery-phone 'With --factor naming an sms or call factor: remove the phone number as a recovery method too'
+            cand --clear-sessions 'Then end the user''s sessions, OAuth tokens and remembered devices (a second change)'
             cand --no-preflight 'Skip the check, before the first change of several, that the credential''s roles cover the run'
             cand -y 'Answer yes to every confirmation'
             cand --yes 'Answer yes to every confirmation'
@@ -405,6 +411,172 @@ set edit:completion:arg-completer[oktactl] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'oktactl;sessions'= {
+            cand --org 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)'
+            cand --profile 'A named profile from the config file'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --ticket 'The help-desk ticket a mutating command serves, for the audit log'
+            cand --timeout 'Seconds to wait for each HTTP request'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --dry-run 'Print what a mutating command would do and send no mutating request'
+            cand -v 'One stderr line per HTTP request (never the token)'
+            cand --verbose 'One stderr line per HTTP request (never the token)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --no-color 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+            cand --csv-raw 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading '', and control characters are escaped)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand clear 'End users'' Okta sessions, with their OAuth tokens and remembered devices'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oktactl;sessions;clear'= {
+            cand --from 'Also the users in FILE: one per line, or CSV with a login, email or id column; `-` reads stdin'
+            cand --column 'The column of the --from CSV that holds the users (needed when the header has more than one of id, login, email)'
+            cand --concurrency 'Rows worked on at once, sharing the org''s rate limit'
+            cand --max-errors 'Start no new row after N rows failed (the rest are reported `skipped`)'
+            cand --org 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)'
+            cand --profile 'A named profile from the config file'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --ticket 'The help-desk ticket a mutating command serves, for the audit log'
+            cand --timeout 'Seconds to wait for each HTTP request'
+            cand --keep-oauth-tokens 'Keep the user''s OAuth and OpenID Connect tokens (oauthTokens=false)'
+            cand --keep-devices 'Keep remembered factors on the user''s devices (forgetDevices=false)'
+            cand --no-preflight 'Skip the check, before the first change of several, that the credential''s roles cover the run'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --dry-run 'Print what a mutating command would do and send no mutating request'
+            cand -v 'One stderr line per HTTP request (never the token)'
+            cand --verbose 'One stderr line per HTTP request (never the token)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --no-color 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+            cand --csv-raw 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading '', and control characters are escaped)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktactl;sessions;help'= {
+            cand clear 'End users'' Okta sessions, with their OAuth tokens and remembered devices'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oktactl;sessions;help;clear'= {
+        }
+        &'oktactl;sessions;help;help'= {
+        }
+        &'oktactl;suspend'= {
+            cand --from 'Also the users in FILE: one per line, or CSV with a login, email or id column; `-` reads stdin'
+            cand --column 'The column of the --from CSV that holds the users (needed when the header has more than one of id, login, email)'
+            cand --concurrency 'Rows worked on at once, sharing the org''s rate limit'
+            cand --max-errors 'Start no new row after N rows failed (the rest are reported `skipped`)'
+            cand --org 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)'
+            cand --profile 'A named profile from the config file'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --ticket 'The help-desk ticket a mutating command serves, for the audit log'
+            cand --timeout 'Seconds to wait for each HTTP request'
+            cand --no-preflight 'Skip the check, before the first change of several, that the credential''s roles cover the run'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --dry-run 'Print what a mutating command would do and send no mutating request'
+            cand -v 'One stderr line per HTTP request (never the token)'
+            cand --verbose 'One stderr line per HTTP request (never the token)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --no-color 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+            cand --csv-raw 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading '', and control characters are escaped)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktactl;unsuspend'= {
+            cand --from 'Also the users in FILE: one per line, or CSV with a login, email or id column; `-` reads stdin'
+            cand --column 'The column of the --from CSV that holds the users (needed when the header has more than one of id, login, email)'
+            cand --concurrency 'Rows worked on at once, sharing the org''s rate limit'
+            cand --max-errors 'Start no new row after N rows failed (the rest are reported `skipped`)'
+            cand --org 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)'
+            cand --profile 'A named profile from the config file'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --ticket 'The help-desk ticket a mutating command serves, for the audit log'
+            cand --timeout 'Seconds to wait for each HTTP request'
+            cand --no-preflight 'Skip the check, before the first change of several, that the credential''s roles cover the run'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --dry-run 'Print what a mutating command would do and send no mutating request'
+            cand -v 'One stderr line per HTTP request (never the token)'
+            cand --verbose 'One stderr line per HTTP request (never the token)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --no-color 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+            cand --csv-raw 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading '', and control characters are escaped)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktactl;tac'= {
+            cand --ttl 'How long the code is valid, from 10m to 10d (30m, 1h, 2d); the org''s TAC authenticator may allow less'
+            cand --authenticator-id 'The org''s TAC authenticator id (aut…), instead of finding it by listing the org''s authenticators'
+            cand --org 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)'
+            cand --profile 'A named profile from the config file'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --ticket 'The help-desk ticket a mutating command serves, for the audit log'
+            cand --timeout 'Seconds to wait for each HTTP request'
+            cand --multi-use 'Let the code be used more than once until it expires (the org''s TAC authenticator must allow it)'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --dry-run 'Print what a mutating command would do and send no mutating request'
+            cand -v 'One stderr line per HTTP request (never the token)'
+            cand --verbose 'One stderr line per HTTP request (never the token)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --no-color 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+            cand --csv-raw 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading '', and control characters are escaped)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand revoke 'Revoke a user''s Temporary Access Code'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oktactl;tac;revoke'= {
+            cand --org 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)'
+            cand --profile 'A named profile from the config file'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --ticket 'The help-desk ticket a mutating command serves, for the audit log'
+            cand --timeout 'Seconds to wait for each HTTP request'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --dry-run 'Print what a mutating command would do and send no mutating request'
+            cand -v 'One stderr line per HTTP request (never the token)'
+            cand --verbose 'One stderr line per HTTP request (never the token)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --no-color 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+            cand --csv-raw 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading '', and control characters are escaped)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktactl;tac;help'= {
+            cand revoke 'Revoke a user''s Temporary Access Code'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oktactl;tac;help;revoke'= {
+        }
+        &'oktactl;tac;help;help'= {
         }
         &'oktactl;log'= {
             cand --since 'How far back to look'
@@ -554,8 +726,12 @@ set edit:completion:arg-completer[oktactl] = {|@words|
             cand grant 'Add users to a group, or give them an app through its Okta group'
             cand revoke 'Remove users from a group, or take an app away through its Okta group'
             cand unlock 'Unlock locked-out users'
-            cand reset-password 'Reset a user''s password: an emailed link, a one-time URL, or a temporary password'
+            cand reset-password 'Reset a user''s password: an emailed link, a one-time URL, a temporary password, or expire it'
             cand reset-mfa 'Reset a user''s MFA factors, all of them or one'
+            cand sessions 'End users'' Okta sessions'
+            cand suspend 'Suspend users: they cannot sign in until unsuspended (groups and apps are kept)'
+            cand unsuspend 'Unsuspend users: SUSPENDED back to ACTIVE'
+            cand tac 'Issue a Temporary Access Code for a user who cannot sign in otherwise'
             cand log 'Show a user''s recent System Log events: lock-outs, resets, factor and group changes'
             cand audit 'Read the local audit log: the changes made or tried, and those left unfinished'
             cand expiring 'List users whose password expires soon'
@@ -594,6 +770,20 @@ set edit:completion:arg-completer[oktactl] = {|@words|
         &'oktactl;help;reset-password'= {
         }
         &'oktactl;help;reset-mfa'= {
+        }
+        &'oktactl;help;sessions'= {
+            cand clear 'End users'' Okta sessions, with their OAuth tokens and remembered devices'
+        }
+        &'oktactl;help;sessions;clear'= {
+        }
+        &'oktactl;help;suspend'= {
+        }
+        &'oktactl;help;unsuspend'= {
+        }
+        &'oktactl;help;tac'= {
+            cand revoke 'Revoke a user''s Temporary Access Code'
+        }
+        &'oktactl;help;tac;revoke'= {
         }
         &'oktactl;help;log'= {
         }

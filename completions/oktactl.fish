@@ -45,8 +45,12 @@ complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "user" -d 'Identify 
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "grant" -d 'Add users to a group, or give them an app through its Okta group'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "revoke" -d 'Remove users from a group, or take an app away through its Okta group'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "unlock" -d 'Unlock locked-out users'
-complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "reset-password" -d 'Reset a user\'s password: an emailed link, a one-time URL, or a temporary password'
+complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "reset-password" -d 'Reset a user\'s password: an emailed link, a one-time URL, a temporary password, or expire it'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "reset-mfa" -d 'Reset a user\'s MFA factors, all of them or one'
+complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "sessions" -d 'End users\' Okta sessions'
+complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "suspend" -d 'Suspend users: they cannot sign in until unsuspended (groups and apps are kept)'
+complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "unsuspend" -d 'Unsuspend users: SUSPENDED back to ACTIVE'
+complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "tac" -d 'Issue a Temporary Access Code for a user who cannot sign in otherwise'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "log" -d 'Show a user\'s recent System Log events: lock-outs, resets, factor and group changes'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "audit" -d 'Read the local audit log: the changes made or tried, and those left unfinished'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "expiring" -d 'List users whose password expires soon'
@@ -286,7 +290,8 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l ticke
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l no-email -d 'Send no email; print the one-time reset URL to hand over yourself (one user)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l temp-password -d 'Expire the password and print a temporary one, to be changed at next sign-in (one user)'
-complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l revoke-sessions -d 'Also end the user\'s current sessions'
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l expire -d 'Expire the password, without a temporary one: the user chooses a new one at the next sign-in'
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l revoke-sessions -d 'Also end the user\'s sessions, OAuth tokens and remembered devices (a second change)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l no-preflight -d 'Skip the check, before the first change of several, that the credential\'s roles cover the run'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
@@ -309,6 +314,7 @@ csv\t''"
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l remove-recovery-phone -d 'With --factor naming an sms or call factor: remove the phone number as a recovery method too'
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l clear-sessions -d 'Then end the user\'s sessions, OAuth tokens and remembered devices (a second change)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l no-preflight -d 'Skip the check, before the first change of several, that the credential\'s roles cover the run'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
@@ -318,6 +324,124 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l no-color -
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -s h -l help -d 'Print help'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -s V -l version -d 'Print version'
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and not __fish_seen_subcommand_from clear help" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and not __fish_seen_subcommand_from clear help" -l profile -d 'A named profile from the config file' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and not __fish_seen_subcommand_from clear help" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and not __fish_seen_subcommand_from clear help" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and not __fish_seen_subcommand_from clear help" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and not __fish_seen_subcommand_from clear help" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and not __fish_seen_subcommand_from clear help" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and not __fish_seen_subcommand_from clear help" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and not __fish_seen_subcommand_from clear help" -s q -l quiet -d 'Only errors on stderr'
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and not __fish_seen_subcommand_from clear help" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and not __fish_seen_subcommand_from clear help" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and not __fish_seen_subcommand_from clear help" -s h -l help -d 'Print help'
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and not __fish_seen_subcommand_from clear help" -s V -l version -d 'Print version'
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and not __fish_seen_subcommand_from clear help" -f -a "clear" -d 'End users\' Okta sessions, with their OAuth tokens and remembered devices'
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and not __fish_seen_subcommand_from clear help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l from -d 'Also the users in FILE: one per line, or CSV with a login, email or id column; `-` reads stdin' -r -F
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l column -d 'The column of the --from CSV that holds the users (needed when the header has more than one of id, login, email)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l concurrency -d 'Rows worked on at once, sharing the org\'s rate limit' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l max-errors -d 'Start no new row after N rows failed (the rest are reported `skipped`)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l profile -d 'A named profile from the config file' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l keep-oauth-tokens -d 'Keep the user\'s OAuth and OpenID Connect tokens (oauthTokens=false)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l keep-devices -d 'Keep remembered factors on the user\'s devices (forgetDevices=false)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l no-preflight -d 'Skip the check, before the first change of several, that the credential\'s roles cover the run'
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -s q -l quiet -d 'Only errors on stderr'
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -s h -l help -d 'Print help'
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -s V -l version -d 'Print version'
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "clear" -d 'End users\' Okta sessions, with their OAuth tokens and remembered devices'
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -l from -d 'Also the users in FILE: one per line, or CSV with a login, email or id column; `-` reads stdin' -r -F
+complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -l column -d 'The column of the --from CSV that holds the users (needed when the header has more than one of id, login, email)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -l concurrency -d 'Rows worked on at once, sharing the org\'s rate limit' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -l max-errors -d 'Start no new row after N rows failed (the rest are reported `skipped`)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -l profile -d 'A named profile from the config file' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -l no-preflight -d 'Skip the check, before the first change of several, that the credential\'s roles cover the run'
+complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
+complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -s q -l quiet -d 'Only errors on stderr'
+complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -s h -l help -d 'Print help'
+complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -s V -l version -d 'Print version'
+complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -l from -d 'Also the users in FILE: one per line, or CSV with a login, email or id column; `-` reads stdin' -r -F
+complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -l column -d 'The column of the --from CSV that holds the users (needed when the header has more than one of id, login, email)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -l concurrency -d 'Rows worked on at once, sharing the org\'s rate limit' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -l max-errors -d 'Start no new row after N rows failed (the rest are reported `skipped`)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -l profile -d 'A named profile from the config file' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -l no-preflight -d 'Skip the check, before the first change of several, that the credential\'s roles cover the run'
+complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
+complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -s q -l quiet -d 'Only errors on stderr'
+complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -s h -l help -d 'Print help'
+complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -s V -l version -d 'Print version'
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -l ttl -d 'How long the code is valid, from 10m to 10d (30m, 1h, 2d); the org\'s TAC authenticator may allow less' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -l authenticator-id -d 'The org\'s TAC authenticator id (aut…), instead of finding it by listing the org\'s authenticators' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -l profile -d 'A named profile from the config file' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -l multi-use -d 'Let the code be used more than once until it expires (the org\'s TAC authenticator must allow it)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -s q -l quiet -d 'Only errors on stderr'
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -s h -l help -d 'Print help'
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -s V -l version -d 'Print version'
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -a "revoke" -d 'Revoke a user\'s Temporary Access Code'
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and __fish_seen_subcommand_from revoke" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and __fish_seen_subcommand_from revoke" -l profile -d 'A named profile from the config file' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and __fish_seen_subcommand_from revoke" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and __fish_seen_subcommand_from revoke" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and __fish_seen_subcommand_from revoke" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and __fish_seen_subcommand_from revoke" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and __fish_seen_subcommand_from revoke" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Only errors on stderr'
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and __fish_seen_subcommand_from revoke" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and __fish_seen_subcommand_from revoke" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke a user\'s Temporary Access Code'
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand log" -l since -d 'How far back to look' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand log" -l type -d 'Which events' -r -f -a "lock\t'Lock-outs, unlocks and failed sign-ins'
 password\t'Password resets, changes and expiries'
@@ -378,7 +502,8 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -s h -l help -
 complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l for -d 'The jobs whose rights to check' -r -f -a "provisioning\t'grant, revoke'
 passwords\t'reset-password, unlock, reset-mfa, expiring, log'
-all\t'both'"
+containment\t'sessions clear, suspend, unsuspend, tac'
+all\t'provisioning and passwords (containment only when asked for)'"
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l group -d 'Also check that the group-scoped roles reach this group (id or exact name; repeatable)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l subject -d 'Audit this user (id, login or email) or service app (client id) instead, with this credential as the auditor' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
@@ -429,23 +554,29 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand mcp" -l no-color -d 'No 
 complete -c oktactl -n "__fish_oktactl_using_subcommand mcp" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand mcp" -s h -l help -d 'Print help'
 complete -c oktactl -n "__fish_oktactl_using_subcommand mcp" -s V -l version -d 'Print version'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions mcp help" -f -a "auth" -d 'Store, check or remove the API token or service-app key'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions mcp help" -f -a "whoami" -d 'Show the credential\'s account (or service app, with its scopes) and its admin roles'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions mcp help" -f -a "user" -d 'Identify and list employees'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions mcp help" -f -a "grant" -d 'Add users to a group, or give them an app through its Okta group'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions mcp help" -f -a "revoke" -d 'Remove users from a group, or take an app away through its Okta group'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions mcp help" -f -a "unlock" -d 'Unlock locked-out users'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions mcp help" -f -a "reset-password" -d 'Reset a user\'s password: an emailed link, a one-time URL, or a temporary password'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions mcp help" -f -a "reset-mfa" -d 'Reset a user\'s MFA factors, all of them or one'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions mcp help" -f -a "log" -d 'Show a user\'s recent System Log events: lock-outs, resets, factor and group changes'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions mcp help" -f -a "audit" -d 'Read the local audit log: the changes made or tried, and those left unfinished'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions mcp help" -f -a "expiring" -d 'List users whose password expires soon'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions mcp help" -f -a "check-perms" -d 'Audit the credential\'s admin roles (or another principal\'s) against what the jobs need'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions mcp help" -f -a "completions" -d 'Print the shell completion script'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions mcp help" -f -a "mcp" -d 'Serve the help-desk tools to an agent over the Model Context Protocol (stdio)'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa log audit expiring check-perms completions mcp help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions mcp help" -f -a "auth" -d 'Store, check or remove the API token or service-app key'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions mcp help" -f -a "whoami" -d 'Show the credential\'s account (or service app, with its scopes) and its admin roles'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions mcp help" -f -a "user" -d 'Identify and list employees'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions mcp help" -f -a "grant" -d 'Add users to a group, or give them an app through its Okta group'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions mcp help" -f -a "revoke" -d 'Remove users from a group, or take an app away through its Okta group'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions mcp help" -f -a "unlock" -d 'Unlock locked-out users'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions mcp help" -f -a "reset-password" -d 'Reset a user\'s password: an emailed link, a one-time URL, a temporary password, or expire it'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions mcp help" -f -a "reset-mfa" -d 'Reset a user\'s MFA factors, all of them or one'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions mcp help" -f -a "sessions" -d 'End users\' Okta sessions'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions mcp help" -f -a "suspend" -d 'Suspend users: they cannot sign in until unsuspended (groups and apps are kept)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions mcp help" -f -a "unsuspend" -d 'Unsuspend users: SUSPENDED back to ACTIVE'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions mcp help" -f -a "tac" -d 'Issue a Temporary Access Code for a user who cannot sign in otherwise'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions mcp help" -f -a "log" -d 'Show a user\'s recent System Log events: lock-outs, resets, factor and group changes'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions mcp help" -f -a "audit" -d 'Read the local audit log: the changes made or tried, and those left unfinished'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions mcp help" -f -a "expiring" -d 'List users whose password expires soon'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions mcp help" -f -a "check-perms" -d 'Audit the credential\'s admin roles (or another principal\'s) against what the jobs need'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions mcp help" -f -a "completions" -d 'Print the shell completion script'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions mcp help" -f -a "mcp" -d 'Serve the help-desk tools to an agent over the Model Context Protocol (stdio)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions mcp help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "login" -d 'Verify an API token, or a service app\'s private key, and store it in the OS keyring'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show the org, profile, the credential\'s kind and source, and whether it works'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "logout" -d 'Delete the profile\'s token or private key from the OS keyring'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "show" -d 'Identify an employee: status, last sign-in, password dates, groups, factors'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "list" -d 'List users, streamed through all pages'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "clear" -d 'End users\' Okta sessions, with their OAuth tokens and remembered devices'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from tac" -f -a "revoke" -d 'Revoke a user\'s Temporary Access Code'

@@ -6,7 +6,7 @@
 //! `GET /__stats` and `POST /__reset` expose and reset request counters.
 
 use serde_json::{json, Value};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
@@ -82,6 +82,17 @@ struct Mfa {
     gone: HashSet<String>,
 }
 
+/// Containment through the mock: statuses changed by suspend, unsuspend
+/// and expire_password, and each user's Temporary Access Code enrolment.
+#[derive(Default)]
+struct Containment {
+    status: HashMap<usize, &'static str>,
+    /// A user issued a code (`None` once it is revoked): their enrolments
+    /// can be listed from then on.
+    tac: HashMap<usize, Option<String>>,
+    tac_seq: u64,
+}
+
 struct State {
     cfg: Config,
     base: String,
@@ -92,6 +103,7 @@ struct State {
     rate: Mutex<Rate>,
     members: Mutex<Membership>,
     mfa: Mutex<Mfa>,
+    contain: Mutex<Containment>,
     request_seq: AtomicU64,
     seed: u64,
     active: AtomicUsize,
@@ -755,6 +767,29 @@ fn link_headers(
     h
 }
 
+/// A user's status now: as generated, unless changed through the mock.
+fn status_now(state: &State, i: usize) -> &'static str {
+    lock(&state.contain)
+        .status
+        .get(&i)
+        .copied()
+        .unwrap_or(state.statuses[i])
+}
+
+/// A user's JSON now, with a status changed through the mock.
+fn user_json(state: &State, i: usize) -> String {
+    let Some(status) = lock(&state.contain).status.get(&i).copied() else {
+        return state.users[i].clone();
+    };
+    match serde_json::from_str::<Value>(&state.users[i]) {
+        Ok(mut v) => {
+            v["status"] = json!(status);
+            v.to_string()
+        }
+        Err(_) => state.users[i].clone(),
+    }
+}
+
 fn user_page(state: &State, req: &Request, pred: impl Fn(usize) -> bool) -> Response {
     let n = state.users.len();
     let limit = limit_of(req, 200, 200);
@@ -773,7 +808,7 @@ fn user_page(state: &State, req: &Request, pred: impl Fn(usize) -> bool) -> Resp
         if j > 0 {
             body.push(',');
         }
-        body.push_str(&state.users[i]);
+        body.push_str(&user_json(state, i));
     }
     body.push(']');
     let next = if more {
@@ -861,6 +896,17 @@ fn route_name(method: &str, seg: &[&str]) -> &'static str {
         ("GET", ["api", "v1", "users", _, "authenticator-enrollments"]) => {
             "GET /api/v1/users/{id}/authenticator-enrollments"
         }
+        ("DELETE", ["api", "v1", "users", _, "sessions"]) => "DELETE /api/v1/users/{id}/sessions",
+        ("POST", ["api", "v1", "users", _, "lifecycle", _]) => {
+            "POST /api/v1/users/{id}/lifecycle/{op}"
+        }
+        ("GET", ["api", "v1", "authenticators"]) => "GET /api/v1/authenticators",
+        ("POST", ["api", "v1", "users", _, "authenticator-enrollments", "tac"]) => {
+            "POST /api/v1/users/{id}/authenticator-enrollments/tac"
+        }
+        ("DELETE", ["api", "v1", "users", _, "authenticator-enrollments", _]) => {
+            "DELETE /api/v1/users/{id}/authenticator-enrollments/{eid}"
+        }
         ("GET", ["api", "v1", "groups"]) => "GET /api/v1/groups",
         ("GET", ["api", "v1", "groups", _]) => "GET /api/v1/groups/{id}",
         ("GET", ["api", "v1", "groups", _, "users"]) => "GET /api/v1/groups/{id}/users",
@@ -890,7 +936,7 @@ fn handle_api(state: &State, req: &Request, seg: &[&str]) -> Response {
             match eq_value(expr, "status") {
                 Some(st) => {
                     let st = st.to_ascii_uppercase();
-                    user_page(state, req, |i| state.statuses[i] == st)
+                    user_page(state, req, |i| status_now(state, i) == st)
                 }
                 None => user_page(state, req, |_| true),
             }
@@ -902,7 +948,7 @@ fn handle_api(state: &State, req: &Request, seg: &[&str]) -> Response {
             Response::json(200, state.admin.clone())
         }
         ("GET", ["api", "v1", "users", id]) => match lookup_user(state, id) {
-            Some(i) => Response::json(200, state.users[i].clone()),
+            Some(i) => Response::json(200, user_json(state, i)),
             None => not_found(state, id, "User"),
         },
         ("GET", ["api", "v1", "users", id, "roles"]) => {
@@ -1030,7 +1076,7 @@ fn handle_api(state: &State, req: &Request, seg: &[&str]) -> Response {
                 return not_found(state, id, "User");
             };
             match *op {
-                "unlock" if state.statuses[i] == "LOCKED_OUT" => Response::empty(200),
+                "unlock" if status_now(state, i) == "LOCKED_OUT" => Response::empty(200),
                 "unlock" => okta_error(state, 403, "E0000032", "Unlock is not allowed for this user."),
                 "reset_password" if param(req, "sendEmail") == Some("false") => Response::json(
                     200,
@@ -1044,6 +1090,7 @@ fn handle_api(state: &State, req: &Request, seg: &[&str]) -> Response {
                     lock(&state.mfa).reset.insert(i);
                     Response::empty(200)
                 }
+                "suspend" | "unsuspend" | "expire_password" => lifecycle_change(state, i, op),
                 _ => not_found(state, op, "Lifecycle"),
             }
         }
@@ -1064,8 +1111,10 @@ fn handle_api(state: &State, req: &Request, seg: &[&str]) -> Response {
             None => not_found(state, id, "User"),
         },
         ("GET", ["api", "v1", "users", id, "authenticator-enrollments"]) => {
+            let tac = lookup_user(state, id).and_then(|i| lock(&state.contain).tac.get(&i).cloned());
             match lookup_user(state, id) {
-                Some(i) if i % 6 == 0 => {
+                Some(i) if i % 6 == 0 || tac.is_some() => {
+                    let tac = tac.flatten();
                     let mut list = vec![json!({"id": format!("lae{i:017}"), "type": "password",
                         "key": "okta_password", "name": "Password", "status": "ACTIVE"})];
                     list.push(json!({"id": format!("eae{i:017}"), "type": "email",
@@ -1074,10 +1123,46 @@ fn handle_api(state: &State, req: &Request, seg: &[&str]) -> Response {
                         json!({"id": fid, "type": if key == "phone_number" { "phone" } else { "app" },
                                "key": key, "name": name, "status": "ACTIVE"})
                     }));
+                    if let Some(tid) = tac {
+                        list.push(json!({"id": tid, "type": "tac", "key": "tac",
+                            "name": "Temporary Access Code", "status": "ACTIVE"}));
+                    }
                     Response::json(200, Value::Array(list).to_string())
                 }
                 Some(_) => okta_error(state, 404, "E0000007", &format!("Not found: Resource not found: {} (path)", req.path)),
                 None => not_found(state, id, "User"),
+            }
+        }
+        ("DELETE", ["api", "v1", "users", id, "sessions"]) => match lookup_user(state, id) {
+            Some(_) => Response::empty(204),
+            None => not_found(state, id, "User"),
+        },
+        ("GET", ["api", "v1", "authenticators"]) => Response::json(
+            200,
+            json!([
+                {"id": "autpassword000000001", "key": "okta_password", "type": "password", "name": "Password", "status": "ACTIVE"},
+                {"id": "autoktaverify0000001", "key": "okta_verify", "type": "app", "name": "Okta Verify", "status": "ACTIVE"},
+                {"id": "auttac00000000000001", "key": "tac", "type": "tac", "name": "Temporary Access Code", "status": "ACTIVE"}
+            ])
+            .to_string(),
+        ),
+        ("POST", ["api", "v1", "users", id, "authenticator-enrollments", "tac"]) => {
+            match lookup_user(state, id) {
+                Some(i) => issue_tac(state, i),
+                None => not_found(state, id, "User"),
+            }
+        }
+        ("DELETE", ["api", "v1", "users", id, "authenticator-enrollments", eid]) => {
+            let Some(i) = lookup_user(state, id) else {
+                return not_found(state, id, "User");
+            };
+            let mut c = lock(&state.contain);
+            if c.tac.get(&i).is_some_and(|t| t.as_deref() == Some(*eid)) {
+                c.tac.insert(i, None);
+                Response::empty(204)
+            } else {
+                drop(c);
+                not_found(state, eid, "AuthenticatorEnrollment")
             }
         }
         ("DELETE", ["api", "v1", "users", id, "factors", fid]) => match lookup_user(state, id) {
@@ -1217,6 +1302,58 @@ fn mfa_of(
     }
     all.retain(|m| !mfa.gone.contains(&m.0));
     all
+}
+
+/// suspend (ACTIVE only), unsuspend (SUSPENDED only), expire_password
+/// (answered with the User, as Okta does).
+fn lifecycle_change(state: &State, i: usize, op: &str) -> Response {
+    let now = status_now(state, i);
+    let (from, to): (&[&str], &'static str) = match op {
+        "suspend" => (&["ACTIVE"], "SUSPENDED"),
+        "unsuspend" => (&["SUSPENDED"], "ACTIVE"),
+        _ => (
+            &["ACTIVE", "LOCKED_OUT", "PASSWORD_EXPIRED", "RECOVERY"],
+            "PASSWORD_EXPIRED",
+        ),
+    };
+    if !from.contains(&now) {
+        return okta_error(
+            state,
+            403,
+            "E0000038",
+            "This operation is not allowed in the user's current status.",
+        );
+    }
+    lock(&state.contain).status.insert(i, to);
+    match op {
+        "expire_password" => Response::json(200, user_json(state, i)),
+        _ => Response::empty(200),
+    }
+}
+
+/// A new Temporary Access Code for user `i`, replacing any earlier one.
+fn issue_tac(state: &State, i: usize) -> Response {
+    if matches!(status_now(state, i), "SUSPENDED" | "DEPROVISIONED") {
+        return okta_error(state, 400, "E0000001", "Api validation failed: user status");
+    }
+    let mut c = lock(&state.contain);
+    c.tac_seq += 1;
+    let id = format!("tac{:017}", c.tac_seq);
+    c.tac.insert(i, Some(id.clone()));
+    drop(c);
+    let code = format!(
+        "Mock-TAC-{:08x}",
+        (state.seed ^ (i as u64) ^ (now_secs() << 8)) & 0xffff_ffff
+    );
+    let base = &state.base;
+    let expires = rfc3339(now_secs() as i64 + 3600);
+    Response::json(
+        200,
+        json!({"type": "tac", "id": id, "key": "tac", "status": "ACTIVE", "name": "Temporary Access Code",
+               "profile": {"tac": code, "multiUse": false, "expiresAt": expires},
+               "_links": {"self": {"href": format!("{base}/api/v1/users/{}/authenticator-enrollments/{id}", user_id(i))}}})
+        .to_string(),
+    )
 }
 
 fn policy_index(pid: &str) -> Option<usize> {
@@ -1416,6 +1553,7 @@ fn main() {
         stats: Mutex::new(Stats::default()),
         members: Mutex::new(Membership::default()),
         mfa: Mutex::new(Mfa::default()),
+        contain: Mutex::new(Containment::default()),
         request_seq: AtomicU64::new(0),
         seed,
         active: AtomicUsize::new(0),

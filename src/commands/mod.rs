@@ -13,8 +13,12 @@ pub mod mcp;
 pub mod reset_mfa;
 pub mod reset_password;
 pub mod revoke;
+pub mod sessions;
 pub mod shared;
+pub mod suspend;
+pub mod tac;
 pub mod unlock;
+pub mod unsuspend;
 pub mod user;
 pub mod whoami;
 
@@ -35,6 +39,11 @@ pub enum Command {
     Unlock(unlock::UnlockArgs),
     ResetPassword(reset_password::ResetPasswordArgs),
     ResetMfa(reset_mfa::ResetMfaArgs),
+    #[command(subcommand)]
+    Sessions(sessions::SessionsCommand),
+    Suspend(suspend::SuspendArgs),
+    Unsuspend(unsuspend::UnsuspendArgs),
+    Tac(tac::TacArgs),
     Log(log::LogArgs),
     Audit(audit::AuditArgs),
     Expiring(expiring::ExpiringArgs),
@@ -54,6 +63,10 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
         Command::Unlock(a) => unlock::run(ctx, a),
         Command::ResetPassword(a) => reset_password::run(ctx, a),
         Command::ResetMfa(a) => reset_mfa::run(ctx, a),
+        Command::Sessions(c) => sessions::run(ctx, c),
+        Command::Suspend(a) => suspend::run(ctx, a),
+        Command::Unsuspend(a) => unsuspend::run(ctx, a),
+        Command::Tac(a) => tac::run(ctx, a),
         Command::Log(a) => log::run(ctx, a),
         Command::Audit(a) => audit::run(ctx, a),
         Command::Expiring(a) => expiring::run(ctx, a),

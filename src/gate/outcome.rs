@@ -21,6 +21,32 @@ pub enum Outcome {
     Reset,
     NoFactors,
     WouldReset,
+    // reset-password --expire
+    Expired,
+    WouldExpire,
+    // sessions clear, and the sessions follow-up of reset-password and reset-mfa
+    SessionsCleared,
+    WouldClearSessions,
+    // suspend and unsuspend
+    Suspended,
+    WouldSuspend,
+    /// suspend: the user is not ACTIVE, so there is nothing to suspend (a
+    /// no-op, counted ok). Serialised `not_active`, the name grant uses for
+    /// its refusal of inactive users (`NotActive`, a failure): the JSON
+    /// name says what Okta's status is, the command says what that means.
+    #[serde(rename = "not_active", skip_deserializing)]
+    NotActiveNoop,
+    Unsuspended,
+    WouldUnsuspend,
+    /// unsuspend: the user is not SUSPENDED; nothing sent.
+    NotSuspended,
+    // tac
+    TacIssued,
+    WouldIssueTac,
+    TacRevoked,
+    WouldRevokeTac,
+    /// tac revoke: the user holds no Temporary Access Code; nothing sent.
+    NoTac,
     // grant and revoke
     Added,
     AlreadyMember,
@@ -83,6 +109,21 @@ impl Outcome {
             Outcome::Reset => "reset",
             Outcome::NoFactors => "no_factors",
             Outcome::WouldReset => "would_reset",
+            Outcome::Expired => "expired",
+            Outcome::WouldExpire => "would_expire",
+            Outcome::SessionsCleared => "sessions_cleared",
+            Outcome::WouldClearSessions => "would_clear_sessions",
+            Outcome::Suspended => "suspended",
+            Outcome::WouldSuspend => "would_suspend",
+            Outcome::NotActiveNoop => "not_active",
+            Outcome::Unsuspended => "unsuspended",
+            Outcome::WouldUnsuspend => "would_unsuspend",
+            Outcome::NotSuspended => "not_suspended",
+            Outcome::TacIssued => "tac_issued",
+            Outcome::WouldIssueTac => "would_issue_tac",
+            Outcome::TacRevoked => "tac_revoked",
+            Outcome::WouldRevokeTac => "would_revoke_tac",
+            Outcome::NoTac => "no_tac",
             Outcome::Added => "added",
             Outcome::AlreadyMember => "already_member",
             Outcome::WouldAdd => "would_add",
@@ -120,9 +161,28 @@ mod tests {
             Outcome::AlreadyMember,
             Outcome::Unknown,
             Outcome::Skipped,
+            Outcome::SessionsCleared,
+            Outcome::WouldClearSessions,
+            Outcome::NotActiveNoop,
+            Outcome::NotSuspended,
+            Outcome::WouldIssueTac,
+            Outcome::NoTac,
+            Outcome::Expired,
         ] {
             let json = serde_json::to_string(&o).unwrap_or_default();
             assert_eq!(json, format!("\"{}\"", o.as_str()));
         }
+    }
+
+    #[test]
+    fn not_active_fails_a_grant_but_is_a_no_op_for_suspend() {
+        assert_eq!(Outcome::NotActive.as_str(), Outcome::NotActiveNoop.as_str());
+        assert_eq!(Outcome::NotActive.class(), Class::Failed);
+        assert_eq!(Outcome::NotActiveNoop.class(), Class::Ok);
+        assert_eq!(Outcome::NotSuspended.class(), Class::Ok);
+        assert_eq!(Outcome::NoTac.class(), Class::Ok);
+        // Read back, the name means grant's refusal.
+        let back: Outcome = serde_json::from_str("\"not_active\"").unwrap();
+        assert_eq!(back, Outcome::NotActive);
     }
 }

@@ -41,6 +41,17 @@ pub struct BulkArgs {
 }
 
 impl BulkArgs {
+    /// No file, one worker, no error budget: a single-user command.
+    pub fn none() -> BulkArgs {
+        BulkArgs {
+            from: None,
+            column: None,
+            concurrency: 1,
+            max_errors: None,
+            no_preflight: false,
+        }
+    }
+
     pub fn pace(&self) -> Pace {
         Pace {
             concurrency: usize::from(self.concurrency),
@@ -100,6 +111,11 @@ impl Gate<'_> {
 
 /// The USER arguments followed by the users of `--from` (`-` = stdin), in
 /// order, at most `MAX_ROWS`.
+/// One USER argument as the only row (commands that act on one user).
+pub fn one_target(user: &str) -> Result<Vec<Target>> {
+    read_targets(&[user.to_string()], &BulkArgs::none())
+}
+
 pub fn read_targets(args: &[String], bulk: &BulkArgs) -> Result<Vec<Target>> {
     let mut targets: Vec<String> = args
         .iter()

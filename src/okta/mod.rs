@@ -2,6 +2,7 @@
 
 mod answer;
 pub mod apps;
+pub mod authenticators;
 pub mod changes;
 mod client;
 mod exchange;

@@ -7,21 +7,35 @@ mod rights;
 use crate::error::{Error, Kind};
 use crate::okta::roles::{GroupRef, ScopedRole};
 pub use rights::{
-    required, Jobs, Right, Scope, GROUP_MEMBERSHIP, ORG_WIDE, PASSWORD_RESET, RIGHTS,
+    required, Jobs, Right, Scope, GROUP_MEMBERSHIP, ORG_WIDE, PASSWORD_RESET, RIGHTS, SESSIONS,
+    SUSPEND, TAC,
 };
 
 /// A 403 on a help-desk call: say which role the credential needs.
 pub fn needs_role(e: Error, role: &str) -> Error {
+    needs_role_for(e, role, Jobs::Passwords)
+}
+
+/// A 403 on a call of `jobs`: say which role the credential needs, and
+/// which `check-perms --for` shows what it holds.
+pub fn needs_role_for(e: Error, role: &str, jobs: Jobs) -> Error {
     if e.kind != Kind::Permission || e.why.is_some() {
         return e;
     }
     e.why(format!(
-        "the credential needs {role}; `oktactl check-perms --for passwords` shows what it holds (when it cannot list its own roles, an auditor runs `oktactl check-perms --subject ACCOUNT`)"
+        "the credential needs {role}; `oktactl check-perms --for {}` shows what it holds (when it cannot list its own roles, an auditor runs `oktactl check-perms --subject ACCOUNT`)",
+        jobs.name()
     ))
 }
 
 /// The roles the lifecycle calls (unlock, reset-password, reset-mfa) need.
 pub const HELP_DESK: &str = "Help Desk Admin (HELP_DESK_ADMIN) or Group Admin (USER_ADMIN) targeted at a group the user is in, or Super/Org Admin";
+/// The roles clearing sessions needs (Group Admin UNCONFIRMED).
+pub const SESSION_ROLES: &str = "Help Desk Admin (HELP_DESK_ADMIN) or Group Admin (USER_ADMIN; UNCONFIRMED by Okta) targeted at a group the user is in, or Super/Org Admin";
+/// The roles suspend and unsuspend need.
+pub const SUSPEND_ROLES: &str = "Group Admin (USER_ADMIN) targeted at a group the user is in, or Super/Org Admin (Help Desk Admin cannot suspend)";
+/// What issuing or revoking a Temporary Access Code needs.
+pub const TAC_ROLES: &str = "a custom admin role with the permission okta.users.credentials.manageTemporaryAccessCode (\"Manage user's temporary access code\") over the user, or Super Admin";
 /// The roles the System Log needs.
 pub const REPORTS: &str =
     "Report Admin (REPORT_ADMIN) or Read-only Admin (READ_ONLY_ADMIN), or Super/Org Admin";

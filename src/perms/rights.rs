@@ -10,7 +10,9 @@ pub enum Jobs {
     Provisioning,
     /// reset-password, unlock, reset-mfa, expiring, log
     Passwords,
-    /// both
+    /// sessions clear, suspend, unsuspend, tac
+    Containment,
+    /// provisioning and passwords (containment only when asked for)
     All,
 }
 
@@ -19,12 +21,16 @@ impl Jobs {
         match self {
             Jobs::Provisioning => "provisioning",
             Jobs::Passwords => "passwords",
+            Jobs::Containment => "containment",
             Jobs::All => "all",
         }
     }
 
+    /// `all` leaves containment out: its TAC right is given by a custom
+    /// role, which check-perms does not evaluate, so it would fail every
+    /// credential but a Super/Org Admin; `--for containment` checks it.
     pub fn includes(self, job: Jobs) -> bool {
-        self == Jobs::All || self == job
+        self == job || (self == Jobs::All && job != Jobs::Containment)
     }
 }
 
@@ -58,6 +64,9 @@ pub const ORG_WIDE: &[&str] = &["SUPER_ADMIN", "ORG_ADMIN"];
 
 pub const GROUP_MEMBERSHIP: &Right = &RIGHTS[0];
 pub const PASSWORD_RESET: &Right = &RIGHTS[2];
+pub const SESSIONS: &Right = &RIGHTS[5];
+pub const SUSPEND: &Right = &RIGHTS[6];
+pub const TAC: &Right = &RIGHTS[7];
 
 pub const RIGHTS: &[Right] = &[
     Right {
@@ -116,6 +125,47 @@ pub const RIGHTS: &[Right] = &[
         probe: Some("policies"),
         scopes: &["okta.policies.read", "okta.policies.manage"],
         fix: "assign Read-only Administrator (READ_ONLY_ADMIN) (UNCONFIRMED by Okta for password policies; the policies probe settles it)",
+    },
+    // [HELP] help desk: "Clear user session". [ADMIN-CMP] marks "Clear user
+    // sessions" for three roles, two of them scoped to managed groups; the
+    // group-admin page does not list it, so Group Admin is UNCONFIRMED
+    // (counted: a wrong PASS fails at Okta with a 403 naming the roles).
+    Right {
+        key: "sessions_clear",
+        what: "end sessions (sessions clear, --revoke-sessions, --clear-sessions)",
+        job: Jobs::Containment,
+        roles: &["HELP_DESK_ADMIN", "USER_ADMIN"],
+        scope: Scope::Groups,
+        probe: None,
+        scopes: &["okta.users.manage"],
+        fix: "assign Help Desk Administrator (HELP_DESK_ADMIN) (or Group Administrator, USER_ADMIN: UNCONFIRMED by Okta), for all groups or the groups of the employees it serves",
+    },
+    // [HELP] group admin: "Suspend users" in its groups; help desk: "Suspend
+    // and delete users" excluded.
+    Right {
+        key: "suspend",
+        what: "suspend and unsuspend users",
+        job: Jobs::Containment,
+        roles: &["USER_ADMIN"],
+        scope: Scope::Groups,
+        probe: None,
+        scopes: &["okta.users.manage"],
+        fix: "assign Group Administrator (USER_ADMIN), for all groups or the groups of the employees it serves (Help Desk Administrator cannot suspend)",
+    },
+    // [S] createTacAuthenticatorEnrollment: the permission
+    // okta.users.credentials.manageTemporaryAccessCode. Okta's TAC setup
+    // page has admins create a custom role with it; which standard roles
+    // hold it is UNCONFIRMED, so none is counted (Super/Org Admin give
+    // every right here; Org Admin UNCONFIRMED too).
+    Right {
+        key: "tac",
+        what: "issue and revoke Temporary Access Codes (tac)",
+        job: Jobs::Containment,
+        roles: &[],
+        scope: Scope::Org,
+        probe: None,
+        scopes: &["okta.users.manage"],
+        fix: "create a custom admin role with the permission \"Manage user's temporary access code\" (okta.users.credentials.manageTemporaryAccessCode) over a resource set of the users, and assign it (check-perms does not evaluate custom roles); a service app also needs okta.authenticators.read to find the TAC authenticator, or pass --authenticator-id",
     },
 ];
 

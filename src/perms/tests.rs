@@ -40,7 +40,14 @@ fn jobs_select_rights() {
         keys(Jobs::Passwords),
         ["password_reset", "log_read", "policy_read"]
     );
+    assert_eq!(
+        keys(Jobs::Containment),
+        ["sessions_clear", "suspend", "tac"]
+    );
     assert_eq!(keys(Jobs::All).len(), 5);
+    assert_eq!(SESSIONS.key, "sessions_clear");
+    assert_eq!(SUSPEND.key, "suspend");
+    assert_eq!(TAC.key, "tac");
     assert_eq!(GROUP_MEMBERSHIP.key, "group_membership");
     assert_eq!(PASSWORD_RESET.key, "password_reset");
 }
@@ -65,6 +72,16 @@ fn each_role_gives_exactly_its_rights() {
         ("policy_read", "READ_ONLY_ADMIN", true),
         ("policy_read", "REPORT_ADMIN", false),
         ("policy_read", "HELP_DESK_ADMIN", false),
+        ("sessions_clear", "HELP_DESK_ADMIN", true),
+        ("sessions_clear", "USER_ADMIN", true),
+        ("sessions_clear", "GROUP_MEMBERSHIP_ADMIN", false),
+        ("sessions_clear", "REPORT_ADMIN", false),
+        ("suspend", "USER_ADMIN", true),
+        ("suspend", "HELP_DESK_ADMIN", false),
+        ("suspend", "GROUP_MEMBERSHIP_ADMIN", false),
+        ("tac", "HELP_DESK_ADMIN", false),
+        ("tac", "USER_ADMIN", false),
+        ("tac", "CUSTOM", false),
     ];
     for (key, kind, gives) in table {
         assert_eq!(passes(key, &[held(kind, &[])]), *gives, "{key} by {kind}");
@@ -128,6 +145,26 @@ fn group_held_roles_name_their_group() {
     assert_eq!(via_group(&[&r]).map(|g| g.name), Some("Helpdesk".into()));
     assert_eq!(via_group(&[&r, &direct]), None);
     assert_eq!(kinds(&[&r, &direct]), "HELP_DESK_ADMIN, USER_ADMIN");
+}
+
+#[test]
+fn containment_needs_group_admin_for_suspend_and_a_custom_role_for_tac() {
+    let helpdesk = [held("HELP_DESK_ADMIN", &[])];
+    let missing = |roles: &[ScopedRole]| {
+        required(Jobs::Containment)
+            .into_iter()
+            .filter(|r| matches!(evaluate(r, roles), Outcome::Fail))
+            .map(|r| r.key)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(missing(&helpdesk), ["suspend", "tac"]);
+    assert_eq!(missing(&[held("USER_ADMIN", &["00gA"])]), ["tac"]);
+    assert!(covers(SUSPEND, &[held("USER_ADMIN", &["00gA"])], "00gA"));
+    assert!(!covers(SUSPEND, &helpdesk, "00gA"));
+    assert!(missing(&[held("SUPER_ADMIN", &[])]).is_empty());
+    // Containment is not part of `all`; Help Desk Admin is not excess for it.
+    assert!(!Jobs::All.includes(Jobs::Containment));
+    assert!(excess(Jobs::Containment, &helpdesk).is_empty());
 }
 
 #[test]

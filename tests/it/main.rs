@@ -11,6 +11,7 @@ mod check_perms;
 mod client;
 mod client_lib;
 mod config_safety;
+mod containment;
 mod expiring;
 mod gate;
 mod generated;

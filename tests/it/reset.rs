@@ -12,6 +12,14 @@ fn jane(org: &mut Org, status: &str) -> Mock {
     org.user("jane%40acme.com", user("00u1", "jane@acme.com", status))
 }
 
+/// The sessions change `--revoke-sessions` sends after the reset, once.
+fn revoked_sessions(org: &mut Org) -> Mock {
+    org.mock("DELETE", "/api/v1/users/00u1/sessions")
+        .match_query(Matcher::Exact("oauthTokens=true&forgetDevices=true".into()))
+        .with_status(204)
+        .create()
+}
+
 fn audit_text(sb: &Sandbox) -> Option<String> {
     std::fs::read_to_string(sb.path("audit.log")).ok()
 }
@@ -53,6 +61,7 @@ fn reset_password_no_email_prints_the_url_once_and_never_logs_it() {
     ]);
     let body = json!({"resetPasswordUrl": RESET_URL}).to_string();
     let post = org.lifecycle("00u1", "reset_password", query, &body);
+    let sessions = revoked_sessions(&mut org);
     let sb = Sandbox::new();
     let (out, stdout, stderr) = sb.run(
         &org.url(),
@@ -70,7 +79,8 @@ fn reset_password_no_email_prints_the_url_once_and_never_logs_it() {
     assert!(!stderr.contains("drpSECRET"), "{stderr}");
     assert!(!stderr.contains(TOKEN), "{stderr}");
     let audit = audit_text(&sb).unwrap();
-    assert_eq!(sb.audit_changes().len(), 1);
+    // The reset, then the sessions change of --revoke-sessions.
+    assert_eq!(sb.audit_changes().len(), 2);
     assert!(audit.contains(r#""outcome":"reset_url""#));
     assert!(
         !audit.contains("drpSECRET")
@@ -79,6 +89,7 @@ fn reset_password_no_email_prints_the_url_once_and_never_logs_it() {
     );
     get.assert();
     post.assert();
+    sessions.assert();
 }
 
 #[test]
@@ -88,6 +99,7 @@ fn reset_password_temp_password_uses_expire_with_temp_password() {
     let query = Matcher::Exact("revokeSessions=true".into());
     let body = json!({"tempPassword": TEMP}).to_string();
     let post = org.lifecycle("00u1", "expire_password_with_temp_password", query, &body);
+    let sessions = revoked_sessions(&mut org);
     let other = org
         .mock("POST", "/api/v1/users/00u1/lifecycle/reset_password")
         .match_query(Matcher::Any)
@@ -113,10 +125,12 @@ fn reset_password_temp_password_uses_expire_with_temp_password() {
     assert_eq!(stdout.matches(TEMP).count(), 1);
     assert!(!stderr.contains(TEMP));
     let audit = audit_text(&sb).unwrap();
-    assert_eq!(sb.audit_changes().len(), 1);
+    // The reset, then the sessions change of --revoke-sessions.
+    assert_eq!(sb.audit_changes().len(), 2);
     assert!(!audit.contains(TEMP) && !audit.contains(TOKEN), "{audit}");
     get.assert();
     post.assert();
+    sessions.assert();
     other.assert();
 }
 

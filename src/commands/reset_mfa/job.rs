@@ -21,6 +21,8 @@ pub struct UserPlan {
 pub struct ResetMfa {
     pub factor: Option<String>,
     pub remove_recovery_phone: bool,
+    /// `--clear-sessions`: the sessions follow (said in the question).
+    pub clear_sessions: bool,
     /// The org answered that it has no enrolments list: later rows skip it.
     pub(super) no_enrollments: AtomicBool,
     /// A bulk run has said once that its lists may be incomplete.
@@ -31,10 +33,15 @@ pub struct ResetMfa {
 }
 
 impl ResetMfa {
-    pub fn new(factor: Option<String>, remove_recovery_phone: bool) -> ResetMfa {
+    pub fn new(
+        factor: Option<String>,
+        remove_recovery_phone: bool,
+        clear_sessions: bool,
+    ) -> ResetMfa {
         ResetMfa {
             factor,
             remove_recovery_phone,
+            clear_sessions,
             no_enrollments: AtomicBool::new(false),
             warned: AtomicBool::new(false),
             plans: Mutex::new(HashMap::new()),
@@ -142,13 +149,17 @@ impl Job for ResetMfa {
     }
 
     fn question(&self, user: Option<&User>) -> Option<String> {
+        let sessions = match self.clear_sessions {
+            true => ", and end their sessions",
+            false => "",
+        };
         Some(match user {
             Some(u) => format!(
-                "Remove the MFA factors listed above from {} ({})?",
+                "Remove the MFA factors listed above from {} ({}){sessions}?",
                 u.name(),
                 u.login()
             ),
-            None => "Remove every MFA factor of {n} users".into(),
+            None => format!("Remove every MFA factor of {{n}} users{sessions}"),
         })
     }
 

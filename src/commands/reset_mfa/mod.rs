@@ -11,9 +11,10 @@ mod plan;
 use clap::Args;
 use serde::Serialize;
 
+use crate::commands::shared::sessions::follow::{self, SessionsOut};
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::gate::report::finish;
+use crate::gate::report::{finish, Ending};
 use crate::gate::run::run as run_rows;
 use crate::gate::targets::BulkArgs;
 use crate::gate::{read_targets, Gate, Outcome, Row};
@@ -31,12 +32,15 @@ use job::ResetMfa;
   oktactl reset-mfa jane.doe@acme.com --factor sms --remove-recovery-phone
   oktactl reset-mfa jane.doe@acme.com --factor mbl1abcd --dry-run
   oktactl reset-mfa --from lost-phones.csv --yes --ticket HD-1300
+  oktactl reset-mfa jane.doe@acme.com --clear-sessions     # a caller who may be an impostor
 
 Enrolments are listed from the authenticator enrolments where the org has
 them, else from the Factors API (which may not show them all: a warning says
 so). Removing push or signed_nonce also removes the user's other TOTP,
 signed_nonce and Okta Verify push factors. After the reset the list is read
-again, and what went is shown and written to the audit log.")]
+again, and what went is shown and written to the audit log. --clear-sessions
+then ends the sessions, OAuth tokens and remembered devices of each user
+whose factors were reset, as a second change (as `sessions clear` does).")]
 pub struct ResetMfaArgs {
     /// User ids (00u…), logins or emails
     #[arg(value_name = "USER")]
@@ -47,6 +51,9 @@ pub struct ResetMfaArgs {
     /// With --factor naming an sms or call factor: remove the phone number as a recovery method too
     #[arg(long, requires = "factor")]
     pub remove_recovery_phone: bool,
+    /// Then end the user's sessions, OAuth tokens and remembered devices (a second change)
+    #[arg(long)]
+    pub clear_sessions: bool,
     #[command(flatten)]
     pub bulk: BulkArgs,
 }
@@ -94,6 +101,9 @@ struct Outcome1 {
     remaining: Option<Vec<FactorOut>>,
     change_id: Option<String>,
     request_id: Option<String>,
+    /// The sessions change of `--clear-sessions`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sessions: Option<SessionsOut>,
 }
 
 pub fn run(ctx: &Context, args: ResetMfaArgs) -> Result<()> {
@@ -110,17 +120,30 @@ pub fn run(ctx: &Context, args: ResetMfaArgs) -> Result<()> {
         targets.len(),
         args.bulk.no_preflight,
     )?;
-    let job = ResetMfa::new(args.factor, args.remove_recovery_phone);
-    let (rows, ending) = run_rows(&gate, &job, &targets, args.bulk.pace())?;
+    let job = ResetMfa::new(args.factor, args.remove_recovery_phone, args.clear_sessions);
+    let pace = args.bulk.pace();
+    let (rows, ending) = run_rows(&gate, &job, &targets, pace)?;
+    // Only a reset that was done (or may have been, or would be) is followed.
+    let reset = |o| matches!(o, Outcome::Reset | Outcome::WouldReset | Outcome::Unknown);
+    let (sessions, later) = match args.clear_sessions {
+        true => follow::after(&gate, &rows, pace, reset)?,
+        false => (Vec::new(), Ending::default()),
+    };
     match rows.as_slice() {
         [row] if ending.audit_failed.is_none() && !ending.interrupted && row.failure.is_none() => {
-            print_one(ctx, row, &job)
+            print_one(ctx, row, &job, sessions.first())?;
+            follow::tell(ctx, sessions.first());
+            follow::verdict(sessions, later)
         }
-        _ => finish(ctx, rows, ending),
+        _ => finish(
+            ctx,
+            follow::merge(rows, sessions),
+            follow::combine(ending, later),
+        ),
     }
 }
 
-fn print_one(ctx: &Context, row: &Row, job: &ResetMfa) -> Result<()> {
+fn print_one(ctx: &Context, row: &Row, job: &ResetMfa, sessions: Option<&Row>) -> Result<()> {
     let id = row.user_id.as_deref().unwrap_or_default();
     let plan = job.plan_of(id);
     let outs = |v: &[Enrolled]| v.iter().map(FactorOut::from).collect::<Vec<_>>();
@@ -139,6 +162,7 @@ fn print_one(ctx: &Context, row: &Row, job: &ResetMfa) -> Result<()> {
         remaining: after.as_ref().map(|a| outs(&a.remaining)),
         change_id: row.change_id.clone(),
         request_id: row.request_id.clone(),
+        sessions: sessions.map(SessionsOut::from),
     };
     match ctx.out.format {
         Format::Json => ctx.out.json(&o),

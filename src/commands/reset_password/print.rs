@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::Mode;
+use crate::commands::shared::sessions::follow::SessionsOut;
 use crate::context::Context;
 use crate::error::Result;
 use crate::gate::{Outcome, Row};
@@ -20,6 +21,9 @@ struct Outcome1 {
     temp_password: Option<String>,
     change_id: Option<String>,
     request_id: Option<String>,
+    /// The sessions change of `--revoke-sessions`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sessions: Option<SessionsOut>,
 }
 
 impl Tabular for Outcome1 {
@@ -45,6 +49,7 @@ pub(super) fn print_one(
     mode: Mode,
     secret: Option<String>,
     email: Option<String>,
+    sessions: Option<&Row>,
 ) -> Result<()> {
     let who = row.who();
     match (row.result, mode) {
@@ -61,6 +66,9 @@ pub(super) fn print_one(
         (Outcome::TempPassword, _) => ctx.out.status(&format!(
             "temporary password for {who} (shown once; they must change it at sign-in):"
         )),
+        (Outcome::Expired, _) => ctx.out.status(&format!(
+            "expired the password of {who}: they choose a new one at their next sign-in"
+        )),
         _ => {}
     }
     let out = Outcome1 {
@@ -71,6 +79,7 @@ pub(super) fn print_one(
         temp_password: secret.filter(|_| mode == Mode::Temp),
         change_id: row.change_id.clone(),
         request_id: row.request_id.clone(),
+        sessions: sessions.map(SessionsOut::from),
     };
     match ctx.out.format {
         Format::Json => ctx.out.json(&out),

@@ -3,3 +3,5 @@
 
 pub mod health;
 pub mod roles;
+pub mod sessions;
+pub mod suspension;
