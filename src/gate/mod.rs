@@ -14,14 +14,14 @@ pub mod targets;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
-use crate::audit::{self, Audit, Run, Subject};
+use crate::audit::{self, Audit, Channel, Run, Subject};
 use crate::config;
 use crate::context::Context;
 use crate::error::{Error, Kind, Result};
 use crate::interrupt;
 use crate::okta::changes::Call;
 use crate::okta::{Client, Reply};
-pub use confirm::{cancelled as confirm_cancelled, show_identity};
+pub use confirm::{cancelled as confirm_cancelled, show_identity, Ask, Confirmer};
 pub use outcome::{Class, Outcome};
 pub use report::Row;
 pub use run::{Job, Step};
@@ -79,21 +79,45 @@ pub struct Gate<'a> {
     broken: AtomicBool,
     /// Changes sent whose outcome line could not be written.
     unlogged: Mutex<Vec<String>>,
+    /// Who confirms, when not a person at this terminal.
+    confirmer: Option<&'a dyn Confirmer>,
+}
+
+/// Where a run's changes come from, when not this command line's options:
+/// an agent's call (`oktactl mcp`) brings its own ticket and dry run, and
+/// its client confirms.
+pub struct Via<'v> {
+    pub channel: Channel,
+    pub ticket: Option<String>,
+    pub dry_run: bool,
+    pub confirmer: Option<&'v dyn Confirmer>,
 }
 
 impl<'a> Gate<'a> {
     /// Check the credential, then open the audit log (unless `--dry-run`)
     /// before anything is sent, and take over SIGINT/SIGTERM.
     pub fn open(ctx: &'a Context, command: &str) -> Result<Gate<'a>> {
+        let via = Via {
+            channel: Channel::cli(),
+            ticket: ctx.global.ticket.clone(),
+            dry_run: ctx.global.dry_run,
+            confirmer: None,
+        };
+        Gate::open_via(ctx, command, via)
+    }
+
+    /// `open`, for changes that come `via` another channel.
+    pub fn open_via(ctx: &'a Context, command: &str, via: Via<'a>) -> Result<Gate<'a>> {
         let client = ctx.client()?;
-        let audit = if ctx.global.dry_run {
+        let audit = if via.dry_run {
             None
         } else {
             Some(Audit::open_checked(Run {
                 org: config::origin_text(client.origin()),
                 profile: ctx.profile().to_string(),
                 command: command.to_string(),
-                ticket: ctx.global.ticket.clone().filter(|t| !t.trim().is_empty()),
+                ticket: via.ticket.filter(|t| !t.trim().is_empty()),
+                channel: via.channel,
             })?)
         };
         interrupt::install()?;
@@ -103,7 +127,17 @@ impl<'a> Gate<'a> {
             audit,
             broken: AtomicBool::new(false),
             unlogged: Mutex::new(Vec::new()),
+            confirmer: via.confirmer,
         })
+    }
+
+    /// A change refused before anything was sent, written to the audit log
+    /// (not under a dry run): `call` is what it would have sent, if planned.
+    pub fn refused(&self, subject: Subject<'_>, call: Option<&str>, why: &Error) -> Result<()> {
+        match &self.audit {
+            Some(audit) => audit.refusal(subject, call, &why.short()),
+            None => Ok(()),
+        }
     }
 
     pub fn dry_run(&self) -> bool {

@@ -104,7 +104,6 @@ impl Args {
         Ok(out)
     }
 
-    #[allow(dead_code)] // the change tools take it (next)
     /// A user id as find_user returns it (`00u` and letters or digits).
     /// A login or an email is refused: an ambiguous name must never pick
     /// the target of a change.
@@ -145,7 +144,6 @@ impl Args {
     }
 }
 
-#[allow(dead_code)] // the change tools take it (next)
 /// `00u` then letters and digits only (Okta ids are 20 such characters).
 pub fn is_user_id(s: &str) -> bool {
     s.len() > 3

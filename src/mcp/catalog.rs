@@ -8,7 +8,7 @@ use rmcp::model::{JsonObject, Tool, ToolAnnotations};
 use serde_json::Value;
 
 use super::schema;
-use crate::perms::{Right, GROUP_MEMBERSHIP, PASSWORD_RESET};
+use crate::perms::{Right, GROUP_MEMBERSHIP, PASSWORD_RESET, SESSIONS};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Name {
@@ -20,6 +20,7 @@ pub enum Name {
     Unlock,
     ResetPassword,
     ResetMfa,
+    SessionsClear,
     Grant,
     Revoke,
 }
@@ -115,6 +116,18 @@ pub const TOOLS: &[Def] = &[
         change: Some(Change {
             right: PASSWORD_RESET,
             command: "reset-mfa",
+            destructive: true,
+            idempotent: true,
+        }),
+    },
+    Def {
+        name: Name::SessionsClear,
+        id: "sessions_clear",
+        title: "End a user's sessions",
+        description: "End the user's Okta sessions, with their OAuth and OpenID Connect tokens and remembered factors on every device (sessions that apps created themselves stay). Takes the user's id, a ticket and the requester; a person confirms it through the client; audited.",
+        change: Some(Change {
+            right: SESSIONS,
+            command: "sessions clear",
             destructive: true,
             idempotent: true,
         }),

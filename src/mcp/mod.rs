@@ -11,10 +11,15 @@
 //! fd 1 is pointed at stderr, so nothing else can ever write there.
 
 mod args;
+mod budget;
 mod catalog;
+mod change;
+mod confirm;
+mod jobs;
 mod read;
 mod reply;
 mod rights;
+mod rules;
 mod schema;
 mod server;
 
@@ -26,7 +31,10 @@ use crate::context::{Context, GlobalArgs};
 use crate::error::{Error, Result};
 use crate::interrupt;
 use crate::output::Format;
+use budget::Budget;
 use catalog::Def;
+use confirm::Questions;
+use rules::Rules;
 
 /// What `oktactl mcp` was asked to serve.
 #[derive(Debug, Clone, Copy)]
@@ -39,6 +47,11 @@ pub struct Options {
 pub struct State {
     pub ctx: Context,
     pub tools: Vec<&'static Def>,
+    /// What the policy says to the agent mode (`[mcp]`).
+    pub rules: Rules,
+    pub budget: Budget,
+    /// Confirmations waiting for the client's second call (2026-07-28).
+    pub questions: Questions,
     /// Calls whose blocking part is still running.
     busy: AtomicUsize,
 }
@@ -73,11 +86,18 @@ pub fn serve(parent: &Context, opts: Options) -> Result<()> {
         ticket: None,
         ..parent.global.clone()
     };
-    let ctx = parent.detached(global);
+    let mut ctx = parent.detached(global);
+    // Nobody answers a prompt or picker here: stdin is the transport.
+    ctx.out.term.stdin = false;
     // A signal stops the server between calls (and no change starts after it).
     interrupt::install()?;
+    let rules = Rules::load(&ctx)?;
     // Before the runtime: the blocking client is built (and later dropped) outside it.
-    let offer = rights::offer(&ctx, &opts, None)?;
+    let offer = rights::offer(&ctx, &opts, rules.tools.as_deref())?;
+    let budget = Budget::new(rules.budget);
+    if budget.limited() {
+        budget.seed(&crate::audit::path()?, jiff::Timestamp::now());
+    }
     let org = ctx.client()?.origin().to_string();
     ctx.out.status(&format!(
         "oktactl mcp: serving {} tools for {} on stdio; {}",
@@ -88,6 +108,9 @@ pub fn serve(parent: &Context, opts: Options) -> Result<()> {
     let state = Arc::new(State {
         ctx,
         tools: offer.tools,
+        rules,
+        budget,
+        questions: Questions::default(),
         busy: AtomicUsize::new(0),
     });
     let out = transport_out()?;

@@ -27,6 +27,22 @@ impl Done {
     }
 }
 
+/// A failed call: the error, and for a change the row it came to.
+#[derive(Debug)]
+pub struct Failed {
+    pub error: Error,
+    pub change: Option<Box<Value>>,
+}
+
+impl From<Error> for Failed {
+    fn from(error: Error) -> Failed {
+        Failed {
+            error,
+            change: None,
+        }
+    }
+}
+
 /// The stable name of an error's class: the exit code's meaning.
 pub fn kind_name(kind: Kind) -> &'static str {
     match kind {
@@ -57,7 +73,7 @@ pub fn error_value(e: &Error) -> Value {
     }})
 }
 
-pub fn result(outcome: Result<Done, Error>) -> CallToolResult {
+pub fn result(outcome: Result<Done, Failed>) -> CallToolResult {
     match outcome {
         Ok(done) => {
             let mut r = CallToolResult::structured(done.value);
@@ -65,8 +81,11 @@ pub fn result(outcome: Result<Done, Error>) -> CallToolResult {
                 .insert(0, ContentBlock::text(clean(&done.summary)));
             r
         }
-        Err(e) => {
-            let value = error_value(&e);
+        Err(Failed { error: e, change }) => {
+            let mut value = error_value(&e);
+            if let Some(change) = change {
+                value["change"] = *change;
+            }
             let mut text = format!("error ({}): {}", kind_name(e.kind), clean(&e.message));
             if let Some(hints) = value["error"]["hints"].as_array() {
                 for h in hints.iter().filter_map(Value::as_str) {
@@ -88,7 +107,7 @@ mod tests {
     #[test]
     fn errors_name_their_class_and_keep_hints() {
         let e = Error::usage("argument 'user_id' is required").hint("call find_user first");
-        let r = result(Err(e));
+        let r = result(Err(e.into()));
         assert_eq!(r.is_error, Some(true));
         let v = r.structured_content.unwrap_or_default();
         assert_eq!(v["error"]["kind"], "usage");

@@ -19,15 +19,19 @@ pub struct Offer {
     pub note: String,
 }
 
-pub fn offer(ctx: &Context, opts: &Options, named: Option<&[String]>) -> Result<Offer> {
+fn audit(ctx: &Context, jobs: Jobs) -> Result<check_perms::Report> {
     let args = CheckPermsArgs {
-        jobs: Jobs::All,
+        jobs,
         group: Vec::new(),
         strict: false,
         subject: None,
     };
-    let report = check_perms::evaluate(ctx, &args)
-        .map_err(|e| e.context("checking the credential's rights before serving"))?;
+    check_perms::evaluate(ctx, &args)
+        .map_err(|e| e.context("checking the credential's rights before serving"))
+}
+
+pub fn offer(ctx: &Context, opts: &Options, named: Option<&[String]>) -> Result<Offer> {
+    let report = audit(ctx, Jobs::All)?;
     let roles = report.role_types();
     let excess: Vec<&str> = roles
         .iter()
@@ -50,12 +54,19 @@ pub fn offer(ctx: &Context, opts: &Options, named: Option<&[String]>) -> Result<
             note: "read-only (pass --allow-writes for the change tools)".into(),
         });
     }
+    // `all` leaves containment (sessions_clear) out: its own audit.
+    let containment = match roles {
+        Some(_) => Some(audit(ctx, Jobs::Containment)?),
+        None => None,
+    };
+    let proven =
+        |key: &str| report.proven(key) || containment.as_ref().is_some_and(|c| c.proven(key));
     let changes: Vec<&'static Def> = TOOLS
         .iter()
         .filter(|d| match (&d.change, &roles) {
             (None, _) => false,
             (Some(c), Some(_)) => {
-                report.proven(c.right.key) && named.is_none_or(|n| n.iter().any(|t| t == d.id))
+                proven(c.right.key) && named.is_none_or(|n| n.iter().any(|t| t == d.id))
             }
             (Some(_), None) => named.is_some_and(|n| n.iter().any(|t| t == d.id)),
         })

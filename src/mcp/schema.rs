@@ -94,11 +94,7 @@ pub fn input(def: &Def) -> Value {
                              "description": "Send the unlock even when the user is not LOCKED_OUT (Okta also unblocks an ACTIVE user blocked from unknown devices)"}}),
             &[],
         ),
-        Name::ResetPassword => change_args(
-            json!({"revoke_sessions": {"type": "boolean", "default": false,
-                                       "description": "Also end the user's current sessions"}}),
-            &[],
-        ),
+        Name::ResetPassword | Name::SessionsClear => change_args(json!({}), &[]),
         Name::ResetMfa => change_args(
             json!({"factor": text("Reset only this factor: its id, or its type (sms, push, token:software:totp, …); default every factor")}),
             &[],
@@ -197,10 +193,15 @@ pub fn output(def: &Def) -> Value {
             },
             "required": ["users", "total", "truncated", "summary"]
         }),
-        Name::Unlock | Name::ResetPassword | Name::ResetMfa | Name::Grant | Name::Revoke => json!({
+        Name::Unlock
+        | Name::ResetPassword
+        | Name::ResetMfa
+        | Name::SessionsClear
+        | Name::Grant
+        | Name::Revoke => json!({
             "type": "object",
             "properties": {
-                "result": {"type": "string", "description": "What became of the change: unlocked, not_locked, email_sent, reset, no_factors, added, already_member, removed, not_member; would_… under dry_run"},
+                "result": {"type": "string", "description": "What became of the change: unlocked, not_locked, email_sent, reset, no_factors, sessions_cleared, added, already_member, removed, not_member; would_… under dry_run"},
                 "dry_run": {"type": "boolean"},
                 "user": {"type": "string", "description": "The user's login"},
                 "user_id": {"type": "string"},

@@ -7,14 +7,16 @@ use std::time::{Duration, Instant};
 
 use rmcp::model::{
     CallToolRequestParams, CallToolResponse, Implementation, ListToolsResult,
-    PaginatedRequestParams, ServerCapabilities, ServerConfig,
+    PaginatedRequestParams, ProtocolVersion, ServerCapabilities, ServerConfig,
 };
 use rmcp::service::{RequestContext, RoleServer};
 use rmcp::{ErrorData as McpError, ServerHandler, ServiceExt};
 
 use super::args::Args;
 use super::catalog::Def;
-use super::reply::{self, kind_name, Done};
+use super::change::{self, Answer};
+use super::confirm::Way;
+use super::reply::{self, kind_name, Failed};
 use super::{read, State};
 use crate::error::{clean, Error, Result};
 use crate::interrupt;
@@ -77,42 +79,91 @@ impl ServerHandler for Server {
         };
         let caller = Caller::of(&cx);
         let started = Instant::now();
-        let args = Args::new(request.arguments);
-        let outcome = self
-            .blocking(move |state| read::call(state, def.name, args))
-            .await;
-        self.log(def, &caller, &outcome, started);
+        let outcome = match def.change {
+            None => {
+                let args = Args::new(request.arguments);
+                self.blocking(move |state| read::call(state, def.name, args))
+                    .await
+                    .and_then(|r| r)
+                    .map_err(Failed::from)
+            }
+            Some(_) => {
+                let raw = serde_json::Value::Object(request.arguments.clone().unwrap_or_default());
+                let req = change::Request {
+                    def,
+                    args: request.arguments,
+                    caller: caller.clone(),
+                    way: way_of(&cx),
+                    handle: request.request_state,
+                    responses: request.input_responses,
+                };
+                match self.blocking(move |state| change::call(state, req)).await {
+                    Err(e) => Err(e.into()),
+                    Ok(Answer::Done(outcome)) => outcome,
+                    Ok(Answer::Ask(question)) => {
+                        let asked = self
+                            .state
+                            .questions
+                            .ask(def.id, raw, &caller.name, question);
+                        match asked {
+                            Ok(input_required) => {
+                                self.log(def, &caller, "asked the person to confirm", started);
+                                return Ok(input_required.into());
+                            }
+                            Err(e) => Err(e.into()),
+                        }
+                    }
+                }
+            }
+        };
+        let how = match &outcome {
+            Ok(d) => format!("ok: {}", d.summary),
+            Err(f) => format!("error ({}): {}", kind_name(f.error.kind), f.error.short()),
+        };
+        self.log(def, &caller, &how, started);
         Ok(reply::result(outcome).into())
+    }
+}
+
+/// How this call's client can be asked to confirm.
+fn way_of(cx: &RequestContext<RoleServer>) -> Way {
+    let form = cx
+        .client_capabilities()
+        .and_then(|c| c.elicitation)
+        .is_some_and(|e| e.form.is_some() || e.url.is_none());
+    let answers = cx
+        .protocol_version()
+        .is_some_and(|v| v.as_str() >= ProtocolVersion::V_2026_07_28.as_str());
+    match (form, answers) {
+        (false, _) => Way::Cannot,
+        (true, true) => Way::Answer,
+        (true, false) => Way::Ask(cx.peer.clone(), tokio::runtime::Handle::current()),
     }
 }
 
 impl Server {
     /// Run `work` off the runtime, counted as busy until it ends.
-    async fn blocking(
+    async fn blocking<T: Send + 'static>(
         &self,
-        work: impl FnOnce(&State) -> Result<Done> + Send + 'static,
-    ) -> Result<Done> {
+        work: impl FnOnce(&State) -> T + Send + 'static,
+    ) -> Result<T> {
         let busy = self.state.enter();
         tokio::task::spawn_blocking(move || {
             if interrupt::requested() {
                 return Err(interrupt::error("oktactl mcp is stopping: not started"));
             }
-            work(&busy.0)
+            Ok(work(&busy.0))
         })
         .await
         .unwrap_or_else(|e| Err(Error::failed(format!("the tool call failed: {e}"))))
     }
 
     /// `-v`: one stderr line per call (never stdout, which is the transport).
-    fn log(&self, def: &Def, caller: &Caller, outcome: &Result<Done>, started: Instant) {
+    fn log(&self, def: &Def, caller: &Caller, how: &str, started: Instant) {
         let err = &self.state.ctx.out.err;
         if !err.verbose() {
             return;
         }
-        let how = match outcome {
-            Ok(d) => format!("ok: {}", d.summary),
-            Err(e) => format!("error ({}): {}", kind_name(e.kind), e.short()),
-        };
         err.trace(&format!(
             "mcp {} from {} {}: {how} ({} ms)",
             def.id,

@@ -22,7 +22,7 @@ use crate::okta::factors::{Enrolled, Source};
 use crate::output::{Format, Tabular};
 use crate::perms::PASSWORD_RESET;
 use crate::preflight;
-use job::ResetMfa;
+pub use job::ResetMfa;
 
 /// Reset a user's MFA factors, all of them or one
 #[derive(Debug, Args)]

@@ -1,0 +1,302 @@
+//! Confirmation for an agent, failing closed. A change that takes
+//! something away is confirmed by the person at the client through
+//! elicitation: on a legacy session (protocol 2025-11-25 and older) the
+//! server asks during the call; on 2026-07-28 the call answers
+//! `input_required` and the client calls again with the answer and the
+//! `requestState` handle. A client that cannot elicit is refused, unless
+//! the policy says `mcp.confirm = "policy"` (its rules then stand in for a
+//! person). The question never asks for a secret.
+//!
+//! Pending questions are kept here, in the server, under a random handle:
+//! `requestState` is only that handle (the client could forge anything
+//! else), used once, bound to the tool, its arguments and the client, and
+//! it expires.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use rand_core::{OsRng, RngCore};
+use rmcp::model::{
+    ElicitRequest, ElicitRequestParams, ElicitResult, ElicitationAction, ElicitationSchema,
+    InputRequest, InputRequests, InputRequiredResult, InputResponses,
+};
+use rmcp::service::{Peer, RoleServer};
+use serde_json::{json, Value};
+
+use crate::error::{clean, Error, Kind, Result};
+use crate::gate::{Ask, Confirmer};
+
+/// How long a question waits for its answer (2026-07-28), and the most
+/// questions open at once.
+const PENDING_FOR: Duration = Duration::from_secs(600);
+const MAX_PENDING: usize = 64;
+/// The key of the one input request.
+const KEY: &str = "confirm";
+
+/// How this call's client can be asked.
+pub enum Way {
+    /// Legacy session: an `elicitation/create` request during the call.
+    Ask(Peer<RoleServer>, tokio::runtime::Handle),
+    /// 2026-07-28: an `input_required` result, answered by a second call.
+    Answer,
+    /// The client declared no (form) elicitation.
+    Cannot,
+}
+
+/// The gate's confirmer for one call.
+pub struct Confirm {
+    pub way: Way,
+    /// `mcp.confirm = "policy"`: a client that cannot ask is not refused.
+    pub policy_stands_in: bool,
+    /// The question the person already accepted (the second call).
+    pub accepted: Option<String>,
+    /// A question to send back as `input_required` (2026-07-28).
+    pub asked: Mutex<Option<(String, String)>>,
+    /// What the call is for, shown with the question.
+    pub context: String,
+}
+
+/// The question and what it shows: what the person accepts.
+fn fingerprint(ask: &Ask<'_>) -> String {
+    let users: Vec<String> = ask
+        .users
+        .iter()
+        .map(|(id, l)| format!("{id} {l}"))
+        .collect();
+    format!(
+        "{}\n{}\n{}",
+        ask.question,
+        ask.details.join("\n"),
+        users.join("\n")
+    )
+}
+
+impl Confirm {
+    fn message(&self, ask: &Ask<'_>) -> String {
+        let mut m = clean(ask.question);
+        for d in ask.details {
+            m.push('\n');
+            m.push_str(&clean(d));
+        }
+        m.push_str("\n\n");
+        m.push_str(&clean(&self.context));
+        m.push_str("\nConfirm to make this change; decline and nothing is sent.");
+        m
+    }
+}
+
+impl Confirmer for Confirm {
+    fn confirm(&self, ask: &Ask<'_>) -> Result<&'static str> {
+        let fp = fingerprint(ask);
+        if self.accepted.as_deref() == Some(fp.as_str()) {
+            return Ok("elicitation");
+        }
+        match &self.way {
+            Way::Ask(peer, handle) => {
+                let params = form(self.message(ask));
+                match handle.block_on(peer.create_elicitation(params)) {
+                    Ok(answer) => judge(&answer).map(|()| "elicitation"),
+                    Err(e) => Err(Error::failed(format!(
+                        "the client could not ask for confirmation ({e}); nothing was sent"
+                    ))),
+                }
+            }
+            Way::Answer => {
+                if let Ok(mut asked) = self.asked.lock() {
+                    *asked = Some((fp, self.message(ask)));
+                }
+                Err(Error::cancelled("waiting for the client's confirmation"))
+            }
+            Way::Cannot if self.policy_stands_in => Ok("policy"),
+            Way::Cannot => Err(Error::usage(
+                "this change takes something away and needs a person's confirmation, but the client cannot ask (it declared no elicitation); nothing was sent",
+            )
+            .hint("use an MCP client that supports elicitation (form mode)")
+            .hint("or, where the policy's rules (verification, protected users, allow-lists) should stand in for a person, set confirm = \"policy\" under [mcp] in the policy file")),
+        }
+    }
+}
+
+/// The elicitation: one yes/no field, never a secret.
+fn form(message: String) -> ElicitRequestParams {
+    let schema = json!({
+        "type": "object",
+        "properties": {"confirm": {"type": "boolean", "title": "Make this change",
+                                   "description": "true to make the change; anything else sends nothing",
+                                   "default": false}},
+        "required": ["confirm"]
+    });
+    ElicitRequestParams::FormElicitationParams {
+        meta: None,
+        message,
+        requested_schema: serde_json::from_value::<ElicitationSchema>(schema)
+            .unwrap_or_else(|_| ElicitationSchema::new(Default::default())),
+    }
+}
+
+/// Only an explicit accept with `confirm: true` confirms.
+fn judge(answer: &ElicitResult) -> Result<()> {
+    let yes = answer
+        .content
+        .as_ref()
+        .and_then(|c| c.get("confirm"))
+        .and_then(Value::as_bool)
+        == Some(true);
+    match answer.action {
+        ElicitationAction::Accept if yes => Ok(()),
+        ElicitationAction::Accept | ElicitationAction::Decline => Err(Error::cancelled(
+            "the person at the client declined the change; nothing was sent",
+        )),
+        _ => Err(Error::cancelled(
+            "the person at the client cancelled the confirmation; nothing was sent",
+        )),
+    }
+}
+
+/// A question sent back as `input_required`, waiting for the second call.
+struct Pending {
+    tool: &'static str,
+    args: Value,
+    client: String,
+    question: String,
+    until: Instant,
+}
+
+/// The open questions of the server.
+#[derive(Default)]
+pub struct Questions {
+    open: Mutex<HashMap<String, Pending>>,
+}
+
+impl Questions {
+    /// Keep the question; the `input_required` result that asks it.
+    pub fn ask(
+        &self,
+        tool: &'static str,
+        args: Value,
+        client: &str,
+        (question, message): (String, String),
+    ) -> Result<InputRequiredResult> {
+        let mut open = self
+            .open
+            .lock()
+            .map_err(|_| Error::failed("internal: lock"))?;
+        let now = Instant::now();
+        open.retain(|_, p| p.until > now);
+        if open.len() >= MAX_PENDING {
+            return Err(Error::new(
+                Kind::RateLimited,
+                format!("{MAX_PENDING} confirmations are already waiting for an answer; nothing was sent"),
+            )
+            .hint("answer or abandon the open confirmations, then call again"));
+        }
+        let mut raw = [0u8; 16];
+        OsRng.fill_bytes(&mut raw);
+        let handle: String = raw.iter().map(|b| format!("{b:02x}")).collect();
+        open.insert(
+            handle.clone(),
+            Pending {
+                tool,
+                args,
+                client: client.to_string(),
+                question,
+                until: now + PENDING_FOR,
+            },
+        );
+        let mut requests = InputRequests::new();
+        requests.insert(
+            KEY.into(),
+            InputRequest::Elicitation(ElicitRequest::new(form(message))),
+        );
+        Ok(InputRequiredResult::new(Some(requests), Some(handle)))
+    }
+
+    /// The second call: the question it answers, if the handle is open and
+    /// the call is the same (tool, arguments, client); used once.
+    /// `Ok(question)` when the person accepted it.
+    pub fn answer(
+        &self,
+        handle: &str,
+        tool: &str,
+        args: &Value,
+        client: &str,
+        responses: Option<&InputResponses>,
+    ) -> Result<String> {
+        let pending = self
+            .open
+            .lock()
+            .map_err(|_| Error::failed("internal: lock"))?
+            .remove(handle);
+        let stale = || {
+            Error::usage("this confirmation is unknown, used or expired; nothing was sent")
+                .hint("call the tool again (without requestState) to be asked again")
+        };
+        let p = pending.ok_or_else(stale)?;
+        if p.until <= Instant::now() || p.tool != tool || &p.args != args || p.client != client {
+            return Err(stale());
+        }
+        let answer = responses
+            .and_then(|r| r.get(KEY))
+            .and_then(|v| serde_json::from_value::<ElicitResult>(v.clone()).ok())
+            .ok_or_else(|| {
+                Error::usage("the call holds no answer to the confirmation; nothing was sent")
+            })?;
+        judge(&answer)?;
+        Ok(p.question)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn accept(yes: bool) -> ElicitResult {
+        ElicitResult::new(ElicitationAction::Accept).with_content(json!({"confirm": yes}))
+    }
+
+    #[test]
+    fn only_an_explicit_yes_confirms() {
+        assert!(judge(&accept(true)).is_ok());
+        assert!(judge(&accept(false)).is_err());
+        assert!(judge(&ElicitResult::new(ElicitationAction::Accept)).is_err());
+        let e = judge(&ElicitResult::new(ElicitationAction::Decline)).unwrap_err();
+        assert_eq!(e.kind, Kind::Cancelled);
+        assert!(judge(&ElicitResult::new(ElicitationAction::Cancel)).is_err());
+    }
+
+    #[test]
+    fn a_handle_answers_once_the_same_call_only() {
+        let q = Questions::default();
+        let args = json!({"user_id": "00u1"});
+        let asked = q
+            .ask("reset_mfa", args.clone(), "bot", ("Q".into(), "M".into()))
+            .unwrap();
+        let handle = asked.request_state.unwrap();
+        let yes: InputResponses =
+            [(KEY.to_string(), serde_json::to_value(accept(true)).unwrap())].into();
+        let other = json!({"user_id": "00u2"});
+        assert!(q
+            .answer(&handle, "reset_mfa", &other, "bot", Some(&yes))
+            .is_err());
+        // The mismatch used the handle up: asking again is needed.
+        assert!(q
+            .answer(&handle, "reset_mfa", &args, "bot", Some(&yes))
+            .is_err());
+        let asked = q
+            .ask("reset_mfa", args.clone(), "bot", ("Q".into(), "M".into()))
+            .unwrap();
+        let handle = asked.request_state.unwrap();
+        assert_eq!(
+            q.answer(&handle, "reset_mfa", &args, "bot", Some(&yes))
+                .unwrap(),
+            "Q"
+        );
+        assert!(q
+            .answer(&handle, "reset_mfa", &args, "bot", Some(&yes))
+            .is_err());
+        assert!(q
+            .answer("forged", "reset_mfa", &args, "bot", Some(&yes))
+            .is_err());
+    }
+}
