@@ -349,7 +349,8 @@ fn regular_user(base: &str, i: usize) -> Value {
         employee_number: format!("E{:06}", 100_000 + i),
         created: be - (400 + ii % 700) * 86_400 - (ii * 7919) % 86_400,
         // Every 13th user never logged in (Okta sends null).
-        last_login: (!i.is_multiple_of(13)).then(|| be - (ii % 30) * 86_400 - (ii * 104_729) % 86_400),
+        last_login: (!i.is_multiple_of(13))
+            .then(|| be - (ii % 30) * 86_400 - (ii * 104_729) % 86_400),
         password_changed: be - (ii % 120) * 86_400 - (ii * 37) % 86_400,
         provider,
     };
