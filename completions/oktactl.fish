@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_oktactl_global_optspecs
-    string join \n org= profile= o/output= y/yes dry-run v/verbose q/quiet no-color csv-raw ticket= timeout= h/help V/version
+    string join \n org= profile= o/output= v/verbose q/quiet no-color csv-raw policy= timeout= h/help V/version
 end
 
 function __fish_oktactl_needs_command
@@ -29,10 +29,8 @@ complete -c oktactl -n "__fish_oktactl_needs_command" -l profile -d 'A named pro
 complete -c oktactl -n "__fish_oktactl_needs_command" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_needs_command" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_needs_command" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_needs_command" -l timeout -d 'Seconds to wait for each HTTP request' -r
-complete -c oktactl -n "__fish_oktactl_needs_command" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_needs_command" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_needs_command" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_needs_command" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_needs_command" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
@@ -55,6 +53,7 @@ complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "log" -d 'Show a use
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "audit" -d 'Read the local audit log: the changes made or tried, and those left unfinished'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "expiring" -d 'List users whose password expires soon'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "check-perms" -d 'Audit the credential\'s admin roles (or another principal\'s) against what the jobs need'
+complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "policy" -d 'Show or check the local policy that every change must pass'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "completions" -d 'Print the shell completion script'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "mcp" -d 'Serve the help-desk tools to an agent over the Model Context Protocol (stdio)'
 complete -c oktactl -n "__fish_oktactl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -63,10 +62,8 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_see
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l timeout -d 'Seconds to wait for each HTTP request' -r
-complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
@@ -86,11 +83,10 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_su
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -l with-token -d 'Read the token from standard input instead of a hidden prompt'
-complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -l dry-run -d 'Verify the credential and store nothing'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from login" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
@@ -102,26 +98,25 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_su
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -l timeout -d 'Seconds to wait for each HTTP request' -r
-complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l ticket -d 'The help-desk ticket the change serves, written to the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l profile -d 'A named profile from the config file' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l revoke -d 'First revoke the API token at Okta (DELETE /api/v1/api-tokens/current), after a confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l dry-run -d 'Print the changes that would be sent and send none (reads still run; no audit line)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s y -l yes -d 'Answer yes to every confirmation, and show no picker (several matches then fail)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
@@ -137,10 +132,8 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -l profile -d 'A
 complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -l timeout -d 'Seconds to wait for each HTTP request' -r
-complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand whoami" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
@@ -152,10 +145,8 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_see
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -l timeout -d 'Seconds to wait for each HTTP request' -r
-complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
@@ -170,12 +161,10 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_su
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -l groups -d 'Also list the user\'s groups'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -l factors -d 'Also list the user\'s enrolled MFA factors'
-complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from show" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
@@ -198,10 +187,8 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_su
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds to wait for each HTTP request' -r
-complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand user; and __fish_seen_subcommand_from list" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
@@ -217,17 +204,18 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l from -d 'Also 
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l column -d 'The column of the --from CSV that holds the users (needed when the header has more than one of id, login, email)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l concurrency -d 'Rows worked on at once, sharing the org\'s rate limit' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l max-errors -d 'Start no new row after N rows failed (the rest are reported `skipped`)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l ticket -d 'The help-desk ticket the change serves, written to the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l profile -d 'A named profile from the config file' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l include-inactive -d 'Also add users who are not active (DEPROVISIONED, STAGED, SUSPENDED)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l no-preflight -d 'Skip the check, before the first change of several, that the credential\'s roles cover the run'
-complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
+complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l dry-run -d 'Print the changes that would be sent and send none (reads still run; no audit line)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -s y -l yes -d 'Answer yes to every confirmation, and show no picker (several matches then fail)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand grant" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
@@ -240,16 +228,17 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l from -d 'Also
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l column -d 'The column of the --from CSV that holds the users (needed when the header has more than one of id, login, email)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l concurrency -d 'Rows worked on at once, sharing the org\'s rate limit' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l max-errors -d 'Start no new row after N rows failed (the rest are reported `skipped`)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l ticket -d 'The help-desk ticket the change serves, written to the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l profile -d 'A named profile from the config file' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l no-preflight -d 'Skip the check, before the first change of several, that the credential\'s roles cover the run'
-complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
+complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l dry-run -d 'Print the changes that would be sent and send none (reads still run; no audit line)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -s y -l yes -d 'Answer yes to every confirmation, and show no picker (several matches then fail)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand revoke" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
@@ -260,17 +249,18 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l from -d 'Also
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l column -d 'The column of the --from CSV that holds the users (needed when the header has more than one of id, login, email)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l concurrency -d 'Rows worked on at once, sharing the org\'s rate limit' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l max-errors -d 'Start no new row after N rows failed (the rest are reported `skipped`)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l ticket -d 'The help-desk ticket the change serves, written to the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l profile -d 'A named profile from the config file' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l force -d 'Send the unlock even when the user is not LOCKED_OUT'
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l no-preflight -d 'Skip the check, before the first change of several, that the credential\'s roles cover the run'
-complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
+complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l dry-run -d 'Print the changes that would be sent and send none (reads still run; no audit line)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -s y -l yes -d 'Answer yes to every confirmation, and show no picker (several matches then fail)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand unlock" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
@@ -281,20 +271,21 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l from 
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l column -d 'The column of the --from CSV that holds the users (needed when the header has more than one of id, login, email)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l concurrency -d 'Rows worked on at once, sharing the org\'s rate limit' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l max-errors -d 'Start no new row after N rows failed (the rest are reported `skipped`)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l ticket -d 'The help-desk ticket the change serves, written to the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l profile -d 'A named profile from the config file' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l no-email -d 'Send no email; print the one-time reset URL to hand over yourself (one user)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l temp-password -d 'Expire the password and print a temporary one, to be changed at next sign-in (one user)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l expire -d 'Expire the password, without a temporary one: the user chooses a new one at the next sign-in'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l revoke-sessions -d 'Also end the user\'s sessions, OAuth tokens and remembered devices (a second change)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l no-preflight -d 'Skip the check, before the first change of several, that the credential\'s roles cover the run'
-complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l dry-run -d 'Print the changes that would be sent and send none (reads still run; no audit line)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -s y -l yes -d 'Answer yes to every confirmation, and show no picker (several matches then fail)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-password" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
@@ -306,18 +297,19 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l from -d 'A
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l column -d 'The column of the --from CSV that holds the users (needed when the header has more than one of id, login, email)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l concurrency -d 'Rows worked on at once, sharing the org\'s rate limit' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l max-errors -d 'Start no new row after N rows failed (the rest are reported `skipped`)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l ticket -d 'The help-desk ticket the change serves, written to the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l profile -d 'A named profile from the config file' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l remove-recovery-phone -d 'With --factor naming an sms or call factor: remove the phone number as a recovery method too'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l clear-sessions -d 'Then end the user\'s sessions, OAuth tokens and remembered devices (a second change)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l no-preflight -d 'Skip the check, before the first change of several, that the credential\'s roles cover the run'
-complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l dry-run -d 'Print the changes that would be sent and send none (reads still run; no audit line)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -s y -l yes -d 'Answer yes to every confirmation, and show no picker (several matches then fail)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand reset-mfa" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
@@ -329,10 +321,8 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and not __fish
 complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and not __fish_seen_subcommand_from clear help" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and not __fish_seen_subcommand_from clear help" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and not __fish_seen_subcommand_from clear help" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and not __fish_seen_subcommand_from clear help" -l timeout -d 'Seconds to wait for each HTTP request' -r
-complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and not __fish_seen_subcommand_from clear help" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and not __fish_seen_subcommand_from clear help" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and not __fish_seen_subcommand_from clear help" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and not __fish_seen_subcommand_from clear help" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and not __fish_seen_subcommand_from clear help" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
@@ -345,18 +335,19 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_see
 complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l column -d 'The column of the --from CSV that holds the users (needed when the header has more than one of id, login, email)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l concurrency -d 'Rows worked on at once, sharing the org\'s rate limit' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l max-errors -d 'Start no new row after N rows failed (the rest are reported `skipped`)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l ticket -d 'The help-desk ticket the change serves, written to the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l profile -d 'A named profile from the config file' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l keep-oauth-tokens -d 'Keep the user\'s OAuth and OpenID Connect tokens (oauthTokens=false)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l keep-devices -d 'Keep remembered factors on the user\'s devices (forgetDevices=false)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l no-preflight -d 'Skip the check, before the first change of several, that the credential\'s roles cover the run'
-complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l dry-run -d 'Print the changes that would be sent and send none (reads still run; no audit line)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -s y -l yes -d 'Answer yes to every confirmation, and show no picker (several matches then fail)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand sessions; and __fish_seen_subcommand_from clear" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
@@ -369,16 +360,17 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -l from -d 'Als
 complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -l column -d 'The column of the --from CSV that holds the users (needed when the header has more than one of id, login, email)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -l concurrency -d 'Rows worked on at once, sharing the org\'s rate limit' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -l max-errors -d 'Start no new row after N rows failed (the rest are reported `skipped`)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -l ticket -d 'The help-desk ticket the change serves, written to the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -l profile -d 'A named profile from the config file' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -l no-preflight -d 'Skip the check, before the first change of several, that the credential\'s roles cover the run'
-complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
+complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -l dry-run -d 'Print the changes that would be sent and send none (reads still run; no audit line)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -s y -l yes -d 'Answer yes to every confirmation, and show no picker (several matches then fail)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand suspend" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
@@ -389,16 +381,17 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -l from -d 'A
 complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -l column -d 'The column of the --from CSV that holds the users (needed when the header has more than one of id, login, email)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -l concurrency -d 'Rows worked on at once, sharing the org\'s rate limit' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -l max-errors -d 'Start no new row after N rows failed (the rest are reported `skipped`)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -l ticket -d 'The help-desk ticket the change serves, written to the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -l profile -d 'A named profile from the config file' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -l no-preflight -d 'Skip the check, before the first change of several, that the credential\'s roles cover the run'
-complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
+complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -l dry-run -d 'Print the changes that would be sent and send none (reads still run; no audit line)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -s y -l yes -d 'Answer yes to every confirmation, and show no picker (several matches then fail)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
@@ -407,16 +400,17 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -s h -l help 
 complete -c oktactl -n "__fish_oktactl_using_subcommand unsuspend" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -l ttl -d 'How long the code is valid, from 10m to 10d (30m, 1h, 2d); the org\'s TAC authenticator may allow less' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -l authenticator-id -d 'The org\'s TAC authenticator id (aut…), instead of finding it by listing the org\'s authenticators' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -l ticket -d 'The help-desk ticket the change serves, written to the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -l profile -d 'A named profile from the config file' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -l multi-use -d 'Let the code be used more than once until it expires (the org\'s TAC authenticator must allow it)'
-complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -l dry-run -d 'Print the changes that would be sent and send none (reads still run; no audit line)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -s y -l yes -d 'Answer yes to every confirmation, and show no picker (several matches then fail)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
@@ -425,15 +419,16 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen
 complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -a "revoke" -d 'Revoke a user\'s Temporary Access Code'
 complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and not __fish_seen_subcommand_from revoke help" -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and __fish_seen_subcommand_from revoke" -l ticket -d 'The help-desk ticket the change serves, written to the audit log' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and __fish_seen_subcommand_from revoke" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and __fish_seen_subcommand_from revoke" -l profile -d 'A named profile from the config file' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and __fish_seen_subcommand_from revoke" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and __fish_seen_subcommand_from revoke" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and __fish_seen_subcommand_from revoke" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and __fish_seen_subcommand_from revoke" -l timeout -d 'Seconds to wait for each HTTP request' -r
-complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and __fish_seen_subcommand_from revoke" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and __fish_seen_subcommand_from revoke" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and __fish_seen_subcommand_from revoke" -l dry-run -d 'Print the changes that would be sent and send none (reads still run; no audit line)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and __fish_seen_subcommand_from revoke" -s y -l yes -d 'Answer yes to every confirmation, and show no picker (several matches then fail)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand tac; and __fish_seen_subcommand_from revoke" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
@@ -453,10 +448,8 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand log" -l profile -d 'A na
 complete -c oktactl -n "__fish_oktactl_using_subcommand log" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_using_subcommand log" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand log" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand log" -l timeout -d 'Seconds to wait for each HTTP request' -r
-complete -c oktactl -n "__fish_oktactl_using_subcommand log" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand log" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand log" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand log" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand log" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
@@ -465,17 +458,16 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand log" -s h -l help -d 'Pr
 complete -c oktactl -n "__fish_oktactl_using_subcommand log" -s V -l version -d 'Print version'
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l since -d 'Only changes started since then: a span back from now (24h, 15m, 7d) or an RFC 3339 time' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l user -d 'Only changes to this user: a user id (exact) or login (any case)' -r
-complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l ticket -d 'Only changes made for this ticket (exact)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l ticket -d 'Only changes made for this ticket (exact; OKTACTL_TICKET does not filter)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l command -d 'Only changes made by this command, e.g. unlock, grant, reset-password' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l profile -d 'A named profile from the config file' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l unfinished -d 'Only changes started with no outcome written (interrupted or crashed): check those users in Okta'
-complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand audit" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
@@ -489,11 +481,9 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -l profile -d 
 complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -l include-expired -d 'Also list passwords already expired, and PASSWORD_EXPIRED users'
-complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand expiring" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
@@ -511,26 +501,67 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l profile 
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l strict -d 'Fail on excess too: SUPER_ADMIN, ORG_ADMIN and any role the jobs do not need'
-complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktactl -n "__fish_oktactl_using_subcommand check-perms" -s V -l version -d 'Print version'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and not __fish_seen_subcommand_from show check help" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and not __fish_seen_subcommand_from show check help" -l profile -d 'A named profile from the config file' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and not __fish_seen_subcommand_from show check help" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and not __fish_seen_subcommand_from show check help" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and not __fish_seen_subcommand_from show check help" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and not __fish_seen_subcommand_from show check help" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and not __fish_seen_subcommand_from show check help" -s q -l quiet -d 'Only errors on stderr'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and not __fish_seen_subcommand_from show check help" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and not __fish_seen_subcommand_from show check help" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and not __fish_seen_subcommand_from show check help" -s h -l help -d 'Print help'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and not __fish_seen_subcommand_from show check help" -s V -l version -d 'Print version'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and not __fish_seen_subcommand_from show check help" -f -a "show" -d 'Show the policy in force: each value and where it came from'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and not __fish_seen_subcommand_from show check help" -f -a "check" -d 'Check a policy file: unknown keys, bad regexes, bad spans, unknown commands'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and not __fish_seen_subcommand_from show check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from show" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from show" -l profile -d 'A named profile from the config file' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from show" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from show" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only errors on stderr'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from show" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from show" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from check" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from check" -l profile -d 'A named profile from the config file' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from check" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from check" -l timeout -d 'Seconds to wait for each HTTP request' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from check" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Only errors on stderr'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from check" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from check" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the policy in force: each value and where it came from'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check a policy file: unknown keys, bad regexes, bad spans, unknown commands'
+complete -c oktactl -n "__fish_oktactl_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l org -d 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l profile -d 'A named profile from the config file' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l timeout -d 'Seconds to wait for each HTTP request' -r
-complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand completions" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
@@ -542,37 +573,36 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand mcp" -l profile -d 'A na
 complete -c oktactl -n "__fish_oktactl_using_subcommand mcp" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c oktactl -n "__fish_oktactl_using_subcommand mcp" -l ticket -d 'The help-desk ticket a mutating command serves, for the audit log' -r
+complete -c oktactl -n "__fish_oktactl_using_subcommand mcp" -l policy -d 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)' -r -F
 complete -c oktactl -n "__fish_oktactl_using_subcommand mcp" -l timeout -d 'Seconds to wait for each HTTP request' -r
 complete -c oktactl -n "__fish_oktactl_using_subcommand mcp" -l allow-writes -d 'Also offer the change tools (unlock, reset_password, reset_mfa, grant, revoke) whose rights the credential is proven to hold'
 complete -c oktactl -n "__fish_oktactl_using_subcommand mcp" -l allow-excess -d 'Serve even when the credential holds SUPER_ADMIN or ORG_ADMIN (refused by default: an agent\'s credential holds the least roles)'
-complete -c oktactl -n "__fish_oktactl_using_subcommand mcp" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c oktactl -n "__fish_oktactl_using_subcommand mcp" -l dry-run -d 'Print what a mutating command would do and send no mutating request'
 complete -c oktactl -n "__fish_oktactl_using_subcommand mcp" -s v -l verbose -d 'One stderr line per HTTP request (never the token)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand mcp" -s q -l quiet -d 'Only errors on stderr'
 complete -c oktactl -n "__fish_oktactl_using_subcommand mcp" -l no-color -d 'No ANSI colour (also: NO_COLOR, or stdout not a terminal)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand mcp" -l csv-raw -d 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading \', and control characters are escaped)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand mcp" -s h -l help -d 'Print help'
 complete -c oktactl -n "__fish_oktactl_using_subcommand mcp" -s V -l version -d 'Print version'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions mcp help" -f -a "auth" -d 'Store, check or remove the API token or service-app key'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions mcp help" -f -a "whoami" -d 'Show the credential\'s account (or service app, with its scopes) and its admin roles'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions mcp help" -f -a "user" -d 'Identify and list employees'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions mcp help" -f -a "grant" -d 'Add users to a group, or give them an app through its Okta group'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions mcp help" -f -a "revoke" -d 'Remove users from a group, or take an app away through its Okta group'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions mcp help" -f -a "unlock" -d 'Unlock locked-out users'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions mcp help" -f -a "reset-password" -d 'Reset a user\'s password: an emailed link, a one-time URL, a temporary password, or expire it'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions mcp help" -f -a "reset-mfa" -d 'Reset a user\'s MFA factors, all of them or one'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions mcp help" -f -a "sessions" -d 'End users\' Okta sessions'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions mcp help" -f -a "suspend" -d 'Suspend users: they cannot sign in until unsuspended (groups and apps are kept)'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions mcp help" -f -a "unsuspend" -d 'Unsuspend users: SUSPENDED back to ACTIVE'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions mcp help" -f -a "tac" -d 'Issue a Temporary Access Code for a user who cannot sign in otherwise'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions mcp help" -f -a "log" -d 'Show a user\'s recent System Log events: lock-outs, resets, factor and group changes'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions mcp help" -f -a "audit" -d 'Read the local audit log: the changes made or tried, and those left unfinished'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions mcp help" -f -a "expiring" -d 'List users whose password expires soon'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions mcp help" -f -a "check-perms" -d 'Audit the credential\'s admin roles (or another principal\'s) against what the jobs need'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions mcp help" -f -a "completions" -d 'Print the shell completion script'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions mcp help" -f -a "mcp" -d 'Serve the help-desk tools to an agent over the Model Context Protocol (stdio)'
-complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms completions mcp help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions mcp help" -f -a "auth" -d 'Store, check or remove the API token or service-app key'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions mcp help" -f -a "whoami" -d 'Show the credential\'s account (or service app, with its scopes) and its admin roles'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions mcp help" -f -a "user" -d 'Identify and list employees'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions mcp help" -f -a "grant" -d 'Add users to a group, or give them an app through its Okta group'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions mcp help" -f -a "revoke" -d 'Remove users from a group, or take an app away through its Okta group'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions mcp help" -f -a "unlock" -d 'Unlock locked-out users'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions mcp help" -f -a "reset-password" -d 'Reset a user\'s password: an emailed link, a one-time URL, a temporary password, or expire it'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions mcp help" -f -a "reset-mfa" -d 'Reset a user\'s MFA factors, all of them or one'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions mcp help" -f -a "sessions" -d 'End users\' Okta sessions'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions mcp help" -f -a "suspend" -d 'Suspend users: they cannot sign in until unsuspended (groups and apps are kept)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions mcp help" -f -a "unsuspend" -d 'Unsuspend users: SUSPENDED back to ACTIVE'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions mcp help" -f -a "tac" -d 'Issue a Temporary Access Code for a user who cannot sign in otherwise'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions mcp help" -f -a "log" -d 'Show a user\'s recent System Log events: lock-outs, resets, factor and group changes'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions mcp help" -f -a "audit" -d 'Read the local audit log: the changes made or tried, and those left unfinished'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions mcp help" -f -a "expiring" -d 'List users whose password expires soon'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions mcp help" -f -a "check-perms" -d 'Audit the credential\'s admin roles (or another principal\'s) against what the jobs need'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions mcp help" -f -a "policy" -d 'Show or check the local policy that every change must pass'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions mcp help" -f -a "completions" -d 'Print the shell completion script'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions mcp help" -f -a "mcp" -d 'Serve the help-desk tools to an agent over the Model Context Protocol (stdio)'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and not __fish_seen_subcommand_from auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions mcp help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "login" -d 'Verify an API token, or a service app\'s private key, and store it in the OS keyring'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show the org, profile, the credential\'s kind and source, and whether it works'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "logout" -d 'Delete the profile\'s token or private key from the OS keyring'
@@ -580,3 +610,5 @@ complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_su
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "list" -d 'List users, streamed through all pages'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "clear" -d 'End users\' Okta sessions, with their OAuth tokens and remembered devices'
 complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from tac" -f -a "revoke" -d 'Revoke a user\'s Temporary Access Code'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "show" -d 'Show the policy in force: each value and where it came from'
+complete -c oktactl -n "__fish_oktactl_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "check" -d 'Check a policy file: unknown keys, bad regexes, bad spans, unknown commands'

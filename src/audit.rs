@@ -98,6 +98,36 @@ struct Line<'a> {
     /// What was read back after the change (reset-mfa: the factors that went).
     #[serde(skip_serializing_if = "Option::is_none")]
     detail: Option<&'a str>,
+    /// The local policy's decision; null when there is no policy file.
+    policy: Option<&'a PolicyMark>,
+}
+
+/// What the local policy decided about a change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    Allow,
+    Refuse,
+}
+
+/// The `policy` field of an audit line: the decision, the rule that made
+/// it (or, when allowed, the rule that could not be checked) and why, and
+/// the policy file it came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PolicyMark {
+    pub decision: Decision,
+    pub rule: Option<String>,
+    pub reason: Option<String>,
+    pub file: String,
+}
+
+/// What an outcome line says besides the subject.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Said<'a> {
+    pub outcome: &'a str,
+    pub request_id: Option<&'a str>,
+    pub error: Option<&'a str>,
+    pub detail: Option<&'a str>,
 }
 
 /// A fresh id for one change: time-ordered, with 64 random bits.
@@ -179,14 +209,18 @@ impl Audit {
         }
     }
 
-    /// A change refused before anything was sent (`oktactl mcp`: bad
-    /// arguments, a budget spent, a confirmation declined or impossible):
-    /// an intent line (with the call it would have been, when planned) and
-    /// an outcome line `refused` with the reason.
+    /// A change refused before anything was sent, not by the policy
+    /// (`oktactl mcp`: bad arguments, a budget spent, a confirmation
+    /// declined or impossible): as `refused`, without a policy mark.
     pub fn refusal(&self, subject: Subject<'_>, call: Option<&str>, error: &str) -> Result<()> {
         let change_id = new_change_id();
         self.write(self.line("intent", &change_id, subject, call))?;
-        self.outcome(&change_id, subject, "refused", None, Some(error), None)
+        let said = Said {
+            outcome: "refused",
+            error: Some(error),
+            ..Said::default()
+        };
+        self.outcome(&change_id, subject, said, None)
     }
 
     pub fn path(&self) -> &Path {
@@ -195,8 +229,16 @@ impl Audit {
 
     /// The intent line, written before the call is sent: when it cannot be
     /// written, the change must not be sent.
-    pub fn intent(&self, change_id: &str, subject: Subject<'_>, call: &str) -> Result<()> {
-        self.write(self.line("intent", change_id, subject, Some(call)))
+    pub fn intent(
+        &self,
+        change_id: &str,
+        subject: Subject<'_>,
+        call: &str,
+        policy: Option<&PolicyMark>,
+    ) -> Result<()> {
+        let mut line = self.line("intent", change_id, subject, Some(call));
+        line.policy = policy;
+        self.write(line)
     }
 
     /// The outcome line of a change whose intent was written.
@@ -204,17 +246,39 @@ impl Audit {
         &self,
         change_id: &str,
         subject: Subject<'_>,
-        outcome: &str,
-        request_id: Option<&str>,
-        error: Option<&str>,
-        detail: Option<&str>,
+        said: Said<'_>,
+        policy: Option<&PolicyMark>,
     ) -> Result<()> {
         let mut line = self.line("outcome", change_id, subject, None);
-        line.outcome = Some(outcome);
-        line.request_id = request_id;
-        line.error = error;
-        line.detail = detail;
+        line.outcome = Some(said.outcome);
+        line.request_id = said.request_id;
+        line.error = said.error;
+        line.detail = said.detail;
+        line.policy = policy;
         self.write(line)
+    }
+
+    /// A change the policy refused, never sent: an intent line (with the
+    /// call it would have been, when there was one) and an outcome line
+    /// `refused`, both carrying the refusal. A refusal of the whole run
+    /// (the ticket rules) has no subject and no call.
+    pub fn refused(
+        &self,
+        change_id: &str,
+        subject: Subject<'_>,
+        call: Option<&str>,
+        error: &str,
+        policy: &PolicyMark,
+    ) -> Result<()> {
+        let mut line = self.line("intent", change_id, subject, call);
+        line.policy = Some(policy);
+        self.write(line)?;
+        let said = Said {
+            outcome: "refused",
+            error: Some(error),
+            ..Said::default()
+        };
+        self.outcome(change_id, subject, said, Some(policy))
     }
 
     fn line<'a>(
@@ -246,6 +310,7 @@ impl Audit {
             request_id: None,
             error: None,
             detail: None,
+            policy: None,
         }
     }
 
@@ -308,10 +373,13 @@ mod tests {
                 s.spawn(|| {
                     for _ in 0..25 {
                         let id = new_change_id();
-                        audit.intent(&id, subject, "POST /x").unwrap();
-                        audit
-                            .outcome(&id, subject, "unlocked", Some("req"), None, None)
-                            .unwrap();
+                        audit.intent(&id, subject, "POST /x", None).unwrap();
+                        let said = Said {
+                            outcome: "unlocked",
+                            request_id: Some("req"),
+                            ..Said::default()
+                        };
+                        audit.outcome(&id, subject, said, None).unwrap();
                     }
                 });
             }
@@ -325,6 +393,8 @@ mod tests {
             assert_eq!(v["channel"], "cli");
             assert!(v.get("requester").is_none(), "only for agents");
             assert!(v["group"].is_null());
+            assert!(v["policy"].is_null(), "present and null without a policy");
+            assert!(v.as_object().unwrap().contains_key("policy"));
             let id = v["change_id"].as_str().unwrap().to_string();
             match v["phase"].as_str().unwrap() {
                 "intent" => assert!(open.insert(id)),

@@ -21,8 +21,10 @@ use crate::output::{Format, Printer, Stderr, Term};
 
 const DEFAULT_MAX_RATE_WAIT: u64 = 120;
 
-/// The options every command takes (`cli::Cli` flattens them).
+/// The options every command takes (`cli::Cli` flattens them), shown after
+/// each command's own options under their own heading.
 #[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Global options", next_display_order = 1000)]
 pub struct GlobalArgs {
     /// The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)
     #[arg(long, global = true, env = "OKTA_ORG_URL", value_name = "URL")]
@@ -42,14 +44,6 @@ pub struct GlobalArgs {
     #[arg(short, long, global = true, value_enum, default_value_t = Format::Table, value_name = "FORMAT")]
     pub output: Format,
 
-    /// Answer yes to every confirmation
-    #[arg(short, long, global = true)]
-    pub yes: bool,
-
-    /// Print what a mutating command would do and send no mutating request
-    #[arg(long, global = true)]
-    pub dry_run: bool,
-
     /// One stderr line per HTTP request (never the token)
     #[arg(short, long, global = true)]
     pub verbose: bool,
@@ -66,17 +60,76 @@ pub struct GlobalArgs {
     #[arg(long, global = true)]
     pub csv_raw: bool,
 
-    /// The help-desk ticket a mutating command serves, for the audit log
-    #[arg(long, global = true, env = "OKTACTL_TICKET", value_name = "ID")]
-    pub ticket: Option<String>,
+    /// The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
 
     /// Seconds to wait for each HTTP request
     #[arg(long, global = true, value_name = "SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=600))]
     pub timeout: u64,
 }
 
+/// The options of a command that changes things in Okta, flattened into its
+/// args (`#[command(flatten)] pub change: ChangeArgs`) so that they show
+/// only where they act. The root reads them from the command line into
+/// `Context::change` before the command runs; the change gate and the
+/// pickers read them there, and `gate::Gate::open` refuses a command that
+/// does not take them.
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Change options", next_display_order = 900)]
+pub struct ChangeArgs {
+    /// Print the changes that would be sent and send none (reads still run; no audit line)
+    #[arg(long, id = ChangeArgs::DRY_RUN)]
+    pub dry_run: bool,
+
+    /// Answer yes to every confirmation, and show no picker (several matches then fail)
+    #[arg(short, long, id = ChangeArgs::YES)]
+    pub yes: bool,
+
+    /// The help-desk ticket the change serves, written to the audit log
+    #[arg(long, env = "OKTACTL_TICKET", value_name = "ID", id = ChangeArgs::TICKET)]
+    pub ticket: Option<String>,
+}
+
+impl ChangeArgs {
+    /// Their ids in clap's matches: their own, so that another option of
+    /// the same name (`audit --ticket`, a filter) is never taken for them.
+    const DRY_RUN: &'static str = "change_dry_run";
+    const YES: &'static str = "change_yes";
+    const TICKET: &'static str = "change_ticket";
+
+    /// All off: what a command that changes nothing runs with.
+    pub const NONE: ChangeArgs = ChangeArgs {
+        dry_run: false,
+        yes: false,
+        ticket: None,
+    };
+
+    /// The options as given to the command that runs (the innermost
+    /// subcommand of `matches`), or `None` when that command takes none.
+    pub fn of_command(matches: &clap::ArgMatches) -> Option<ChangeArgs> {
+        let mut m = matches;
+        while let Some((_, sub)) = m.subcommand() {
+            m = sub;
+        }
+        let flag = |id: &str| m.try_get_one::<bool>(id).ok().flatten().copied();
+        Some(ChangeArgs {
+            dry_run: flag(Self::DRY_RUN)?,
+            yes: flag(Self::YES)?,
+            ticket: m
+                .try_get_one::<String>(Self::TICKET)
+                .ok()
+                .flatten()
+                .cloned(),
+        })
+    }
+}
+
 pub struct Context {
     pub global: GlobalArgs,
+    /// `--dry-run`, `--yes`, `--ticket` of the command run; `None` when it
+    /// takes none (it changes nothing). Read them with `change()`.
+    pub change: Option<ChangeArgs>,
     pub out: Printer,
     /// The whole clap tree, built on demand (for `completions`), handed in by
     /// the root so that commands need not import it.
@@ -87,7 +140,11 @@ pub struct Context {
 }
 
 impl Context {
-    pub fn new(global: GlobalArgs, app: fn() -> clap::Command) -> Context {
+    pub fn new(
+        global: GlobalArgs,
+        change: Option<ChangeArgs>,
+        app: fn() -> clap::Command,
+    ) -> Context {
         let term = Term::detect(global.no_color);
         let err = Arc::new(Stderr::new(global.quiet, global.verbose, term.stderr));
         let out = Printer {
@@ -99,6 +156,7 @@ impl Context {
         };
         Context {
             global,
+            change,
             out,
             app,
             config: OnceLock::new(),
@@ -107,10 +165,17 @@ impl Context {
         }
     }
 
+    /// The change options of the command run (all off for a command that
+    /// takes none).
+    pub fn change(&self) -> &ChangeArgs {
+        self.change.as_ref().unwrap_or(&ChangeArgs::NONE)
+    }
+
     /// A context of its own with these options, for a server that hands
-    /// it to other threads (`oktactl mcp`); its client is built afresh.
-    pub fn detached(&self, global: GlobalArgs) -> Context {
-        Context::new(global, self.app)
+    /// it to other threads (`oktactl mcp`, whose calls bring their own dry
+    /// run and ticket to the gate); its client is built afresh.
+    pub fn detached(&self, global: GlobalArgs, change: Option<ChangeArgs>) -> Context {
+        Context::new(global, change, self.app)
     }
 
     /// The root command's clap tree.
@@ -263,7 +328,7 @@ impl Context {
     pub fn resolve_user(&self, who: &str) -> Result<User> {
         match self.client()?.find_user(who)? {
             Found::One(u) => Ok(*u),
-            Found::Many(users) if self.out.term.interactive() && !self.global.yes => {
+            Found::Many(users) if self.out.term.interactive() && !self.change().yes => {
                 let items: Vec<String> = users
                     .iter()
                     .map(|u| {

@@ -48,6 +48,8 @@ kinds! {
     Permission => 5, "permission denied: the token's admin lacks a role";
     RateLimited => 6, "rate limited: Okta still answered 429 after the allowed waiting";
     Network => 7, "network or server: connection, timeout, 5xx, an answer that is not Okta's JSON";
+    /// A rule of the local policy file refused the change; nothing was sent.
+    Policy => 8, "refused by policy: a rule of the local policy file (policy.toml) refused the change";
     Interrupted => 130, "interrupted by a signal; see the summary for what was done";
 }
 
@@ -279,6 +281,7 @@ mod tests {
             (Kind::Permission, 5),
             (Kind::RateLimited, 6),
             (Kind::Network, 7),
+            (Kind::Policy, 8),
             (Kind::Interrupted, 130),
         ];
         for (kind, code) in table {

@@ -25,7 +25,7 @@ pub fn check(
     skip: bool,
 ) -> Result<()> {
     // A dry run reports each refused row as `would_fail` with its reason.
-    if skip || rows < 2 || ctx.global.dry_run {
+    if skip || rows < 2 || ctx.change().dry_run {
         return Ok(());
     }
     let client = ctx.client()?;

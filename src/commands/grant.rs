@@ -3,7 +3,7 @@
 
 use clap::Args;
 
-use crate::context::Context;
+use crate::context::{ChangeArgs, Context};
 use crate::error::Result;
 use crate::gate::targets::BulkArgs;
 use crate::provision::{change, Change, GroupArgs};
@@ -14,8 +14,8 @@ use crate::provision::{change, Change, GroupArgs};
   oktactl grant jane.doe@acme.com --group 'Figma Users'
   oktactl grant jane.doe@acme.com --app Figma --ticket HD-1234
   oktactl grant --from new-hires.csv --group 00g1a2b3c4d5e6f7g8h9 -o json
-  oktactl user list --query jane -o csv | oktactl grant --from - --group 'Figma Users'
-  oktactl grant --from staff.txt --app Slack --concurrency 8 --max-errors 10 --dry-run")]
+  oktactl user list --query jan -o csv | oktactl grant --from - --group Sales
+  oktactl grant --from staff.txt --app Slack --max-errors 10 --dry-run")]
 pub struct GrantArgs {
     /// User ids (00u…), logins or emails
     #[arg(value_name = "USER")]
@@ -27,6 +27,8 @@ pub struct GrantArgs {
     pub include_inactive: bool,
     #[command(flatten)]
     pub bulk: BulkArgs,
+    #[command(flatten)]
+    pub change: ChangeArgs,
 }
 
 pub fn run(ctx: &Context, args: GrantArgs) -> Result<()> {

@@ -38,7 +38,7 @@ pub enum EventKind {
 /// Show a user's recent System Log events: lock-outs, resets, factor and group changes
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
-  oktactl log jane.doe@acme.com --type lock          # why is the account locked?
+  oktactl log jane.doe@acme.com --type lock   # why is the account locked?
   oktactl log jane.doe@acme.com --since 7d -o json
   oktactl log 00u1abcd --since 30m --type mfa
 

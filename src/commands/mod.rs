@@ -10,6 +10,7 @@ pub mod grant;
 pub mod log;
 #[cfg(feature = "mcp")]
 pub mod mcp;
+pub mod policy;
 pub mod reset_mfa;
 pub mod reset_password;
 pub mod revoke;
@@ -48,6 +49,8 @@ pub enum Command {
     Audit(audit::AuditArgs),
     Expiring(expiring::ExpiringArgs),
     CheckPerms(check_perms::CheckPermsArgs),
+    #[command(subcommand)]
+    Policy(policy::PolicyCommand),
     Completions(completions::CompletionsArgs),
     #[cfg(feature = "mcp")]
     Mcp(mcp::McpArgs),
@@ -71,6 +74,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
         Command::Audit(a) => audit::run(ctx, a),
         Command::Expiring(a) => expiring::run(ctx, a),
         Command::CheckPerms(a) => check_perms::run(ctx, a),
+        Command::Policy(c) => policy::run(ctx, c),
         Command::Completions(a) => completions::run(ctx, a),
         #[cfg(feature = "mcp")]
         Command::Mcp(a) => mcp::run(ctx, a),

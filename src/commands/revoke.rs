@@ -3,7 +3,7 @@
 
 use clap::Args;
 
-use crate::context::Context;
+use crate::context::{ChangeArgs, Context};
 use crate::error::Result;
 use crate::gate::targets::BulkArgs;
 use crate::provision::{change, Change, GroupArgs};
@@ -13,10 +13,10 @@ use crate::provision::{change, Change, GroupArgs};
 #[command(after_help = "Examples:
   oktactl revoke jane.doe@acme.com --group 'Figma Users'
   oktactl revoke jane.doe@acme.com --app Figma --ticket HD-1234
-  oktactl revoke --from leavers.csv --group 00g1a2b3c4d5e6f7g8h9 --yes --ticket HD-1234
+  oktactl revoke --from leavers.csv --group 00g1a2b3c4d5e6f7g8h9 --yes
   oktactl revoke --from leavers.csv --group 'Figma Users' --dry-run
 
-Users who are not members need no confirmation; above 10 removals the
+Users who are not members need no confirmation; above 10 removals the \
 confirmation asks for their number to be typed.")]
 pub struct RevokeArgs {
     /// User ids (00u…), logins or emails
@@ -26,6 +26,8 @@ pub struct RevokeArgs {
     pub group: GroupArgs,
     #[command(flatten)]
     pub bulk: BulkArgs,
+    #[command(flatten)]
+    pub change: ChangeArgs,
 }
 
 pub fn run(ctx: &Context, args: RevokeArgs) -> Result<()> {

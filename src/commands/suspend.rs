@@ -5,7 +5,7 @@
 use clap::Args;
 
 use crate::commands::shared::suspension::run_lifecycle;
-use crate::context::Context;
+use crate::context::{ChangeArgs, Context};
 use crate::error::Result;
 use crate::gate::targets::BulkArgs;
 
@@ -17,8 +17,8 @@ use crate::gate::targets::BulkArgs;
   oktactl suspend jane.doe@acme.com --dry-run
   oktactl unsuspend jane.doe@acme.com
 
-Only ACTIVE users can be suspended; anyone else is reported not_active and
-nothing is sent. Whether a suspension ends sessions that are already open is
+Only ACTIVE users can be suspended; anyone else is reported not_active and \
+nothing is sent. Whether a suspension ends sessions that are already open is \
 not documented by Okta: run `oktactl sessions clear` too.")]
 pub struct SuspendArgs {
     /// User ids (00u…), logins or emails
@@ -26,6 +26,8 @@ pub struct SuspendArgs {
     pub users: Vec<String>,
     #[command(flatten)]
     pub bulk: BulkArgs,
+    #[command(flatten)]
+    pub change: ChangeArgs,
 }
 
 pub fn run(ctx: &Context, args: SuspendArgs) -> Result<()> {

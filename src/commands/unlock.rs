@@ -3,7 +3,7 @@
 
 use clap::Args;
 
-use crate::context::Context;
+use crate::context::{ChangeArgs, Context};
 use crate::error::{Error, Result};
 use crate::gate::run::run_all;
 use crate::gate::targets::BulkArgs;
@@ -20,7 +20,7 @@ use crate::preflight;
   oktactl unlock jane.doe@acme.com bob@acme.com --ticket HD-1234
   oktactl unlock --from locked.csv -o json --concurrency 8 --max-errors 5
   oktactl user list --status LOCKED_OUT -o csv | oktactl unlock --from -
-  oktactl unlock jane.doe@acme.com --force    # ACTIVE but blocked from unknown devices")]
+  oktactl unlock jane.doe@acme.com --force   # ACTIVE, blocked from new devices")]
 pub struct UnlockArgs {
     /// User ids (00u…), logins or emails
     #[arg(value_name = "USER")]
@@ -30,6 +30,8 @@ pub struct UnlockArgs {
     pub force: bool,
     #[command(flatten)]
     pub bulk: BulkArgs,
+    #[command(flatten)]
+    pub change: ChangeArgs,
 }
 
 struct Unlock {

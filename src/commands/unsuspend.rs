@@ -5,7 +5,7 @@
 use clap::Args;
 
 use crate::commands::shared::suspension::run_lifecycle;
-use crate::context::Context;
+use crate::context::{ChangeArgs, Context};
 use crate::error::Result;
 use crate::gate::targets::BulkArgs;
 
@@ -15,7 +15,7 @@ use crate::gate::targets::BulkArgs;
   oktactl unsuspend jane.doe@acme.com --ticket HD-1234
   oktactl unsuspend --from cleared.csv
 
-Only SUSPENDED users can be unsuspended; anyone else is reported
+Only SUSPENDED users can be unsuspended; anyone else is reported \
 not_suspended and nothing is sent.")]
 pub struct UnsuspendArgs {
     /// User ids (00u…), logins or emails
@@ -23,6 +23,8 @@ pub struct UnsuspendArgs {
     pub users: Vec<String>,
     #[command(flatten)]
     pub bulk: BulkArgs,
+    #[command(flatten)]
+    pub change: ChangeArgs,
 }
 
 pub fn run(ctx: &Context, args: UnsuspendArgs) -> Result<()> {

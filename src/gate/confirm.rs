@@ -44,7 +44,7 @@ impl Gate<'_> {
     }
 
     fn must_ask(&self, what: &str) -> Result<bool> {
-        if self.ctx.global.yes || self.dry_run() {
+        if self.ctx.change().yes || self.dry_run() {
             return Ok(false);
         }
         if !self.ctx.out.term.interactive() {

@@ -2,25 +2,28 @@
 //! the exact call, send nothing), confirmation (or refusal when nobody can
 //! answer), an intent line in the audit log, the request, and an outcome
 //! line with the same `change_id`, a typed outcome and Okta's request id.
-//! Commands plan their changes (`run`), the gate sends them.
+//! Commands plan their changes (`run`), the gate sends them. The local
+//! policy (`screen`) judges every change before any of that.
 
 mod confirm;
 mod input;
 pub mod outcome;
 pub mod report;
 pub mod run;
+mod screen;
 pub mod targets;
 
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
-use crate::audit::{self, Audit, Channel, Run, Subject};
+use crate::audit::{self, Audit, Channel, PolicyMark, Run, Said, Subject};
 use crate::config;
 use crate::context::Context;
 use crate::error::{Error, Kind, Result};
 use crate::interrupt;
 use crate::okta::changes::Call;
 use crate::okta::{Client, Reply};
+use crate::policy::{self, Judge};
 pub use confirm::{cancelled as confirm_cancelled, show_identity, Ask, Confirmer};
 pub use outcome::{Class, Outcome};
 pub use report::Row;
@@ -67,6 +70,8 @@ pub struct Applied {
     pub error: Option<Error>,
     /// What the job read back after sending (`Job::read_back`).
     pub detail: Option<String>,
+    /// The local policy's decision (`None`: no policy file).
+    pub policy: Option<PolicyMark>,
 }
 
 /// The gate of one command run, shared by its workers.
@@ -79,6 +84,9 @@ pub struct Gate<'a> {
     broken: AtomicBool,
     /// Changes sent whose outcome line could not be written.
     unlogged: Mutex<Vec<String>>,
+    /// The local policy, when there is a policy file.
+    policy: Option<Judge<'a>>,
+    screens: screen::Screens,
     /// Who confirms, when not a person at this terminal.
     confirmer: Option<&'a dyn Confirmer>,
 }
@@ -94,13 +102,24 @@ pub struct Via<'v> {
 }
 
 impl<'a> Gate<'a> {
-    /// Check the credential, then open the audit log (unless `--dry-run`)
-    /// before anything is sent, and take over SIGINT/SIGTERM.
+    /// Read the policy file, check the credential, then open the audit log
+    /// (unless `--dry-run`) before anything is sent, take over
+    /// SIGINT/SIGTERM, and judge the ticket rules of the policy.
+    /// `--dry-run`, `--yes` and `--ticket` are those of the command run
+    /// (`Context::change`): a command that changes things flattens
+    /// `context::ChangeArgs` into its args, and one that does not is
+    /// refused here, before anything is sent.
     pub fn open(ctx: &'a Context, command: &str) -> Result<Gate<'a>> {
+        let Some(change) = &ctx.change else {
+            return Err(Error::failed(format!(
+                "`{command}` cannot change anything: it takes no --dry-run, --yes or --ticket"
+            ))
+            .why("a bug in oktactl: the command does not flatten ChangeArgs into its options; nothing was sent"));
+        };
         let via = Via {
             channel: Channel::cli(),
-            ticket: ctx.global.ticket.clone(),
-            dry_run: ctx.global.dry_run,
+            ticket: change.ticket.clone(),
+            dry_run: change.dry_run,
             confirmer: None,
         };
         Gate::open_via(ctx, command, via)
@@ -108,27 +127,48 @@ impl<'a> Gate<'a> {
 
     /// `open`, for changes that come `via` another channel.
     pub fn open_via(ctx: &'a Context, command: &str, via: Via<'a>) -> Result<Gate<'a>> {
+        let policy = match policy::load(ctx.global.policy.as_deref()) {
+            Ok(p) => p,
+            // Revoking the tool's own token is never held up.
+            Err(e) if policy::commands::exempt(command) => {
+                ctx.out.warn(&format!("{}; going on without it", e.message));
+                None
+            }
+            Err(e) => return Err(e),
+        };
         let client = ctx.client()?;
+        let org = config::origin_text(client.origin());
+        let ticket = via.ticket.filter(|t| !t.trim().is_empty());
         let audit = if via.dry_run {
             None
         } else {
             Some(Audit::open_checked(Run {
-                org: config::origin_text(client.origin()),
+                org: org.clone(),
                 profile: ctx.profile().to_string(),
                 command: command.to_string(),
-                ticket: via.ticket.filter(|t| !t.trim().is_empty()),
+                ticket: ticket.clone(),
                 channel: via.channel,
             })?)
         };
         interrupt::install()?;
-        Ok(Gate {
+        let err = Arc::clone(&ctx.out.err);
+        let gate = Gate {
             ctx,
             client,
             audit,
             broken: AtomicBool::new(false),
             unlogged: Mutex::new(Vec::new()),
+            policy: policy.map(|p| Judge::new(p, client, command, org, err)),
+            screens: Default::default(),
             confirmer: via.confirmer,
-        })
+        };
+        gate.check_ticket(ticket.as_deref())?;
+        Ok(gate)
+    }
+
+    /// The policy in force, when there is a policy file.
+    pub fn policy(&self) -> Option<&policy::Policy> {
+        self.policy.as_ref().map(Judge::policy)
     }
 
     /// A change refused before anything was sent, written to the audit log
@@ -171,6 +211,10 @@ impl<'a> Gate<'a> {
     /// by `job` before its outcome line is written.
     pub fn apply_for(&self, p: &Planned, job: Option<&dyn Job>) -> Applied {
         let request = p.call.text(self.client).unwrap_or_else(|e| e.message);
+        let policy = match self.screen(p, &request) {
+            Ok(mark) => mark,
+            Err(refused) => return *refused,
+        };
         let mut applied = Applied {
             outcome: Outcome::Skipped,
             request,
@@ -179,11 +223,16 @@ impl<'a> Gate<'a> {
             reply: None,
             error: None,
             detail: None,
+            policy,
         };
         let Some(audit) = &self.audit else {
+            let allowed = match applied.policy {
+                Some(_) => " (policy: allowed)",
+                None => "",
+            };
             self.ctx
                 .out
-                .status(&format!("dry run: would send {}", applied.request));
+                .status(&format!("dry run: would send {}{allowed}", applied.request));
             applied.outcome = p.would;
             return applied;
         };
@@ -198,7 +247,8 @@ impl<'a> Gate<'a> {
             return applied;
         }
         let change_id = audit::new_change_id();
-        if let Err(e) = audit.intent(&change_id, p.subject(), &applied.request) {
+        let mark = applied.policy.as_ref();
+        if let Err(e) = audit.intent(&change_id, p.subject(), &applied.request, mark) {
             self.broken.store(true, Ordering::SeqCst);
             applied.error = Some(e.context("not sent, because its intent line was not written"));
             return applied;
@@ -232,14 +282,13 @@ impl<'a> Gate<'a> {
             applied.detail = job.and_then(|j| j.read_back(self, p));
         }
         let short = applied.error.as_ref().map(Error::short);
-        if let Err(e) = audit.outcome(
-            &change_id,
-            p.subject(),
-            applied.outcome.as_str(),
-            applied.request_id.as_deref(),
-            short.as_deref(),
-            applied.detail.as_deref(),
-        ) {
+        let said = Said {
+            outcome: applied.outcome.as_str(),
+            request_id: applied.request_id.as_deref(),
+            error: short.as_deref(),
+            detail: applied.detail.as_deref(),
+        };
+        if let Err(e) = audit.outcome(&change_id, p.subject(), said, applied.policy.as_ref()) {
             self.broken.store(true, Ordering::SeqCst);
             let note = format!("{change_id} ({} {})", p.user, applied.request);
             match self.unlogged.lock() {
@@ -262,5 +311,30 @@ fn unknown_hint(e: Error, idempotent: bool) -> Error {
         e.why("the request reached Okta but its answer was lost: Okta may have applied it; running the same command again is safe (a change already made is a no-op)")
     } else {
         e.why("the request reached Okta but its answer was lost: Okta may have applied it; it was not repeated, since repeating it is not harmless; check with `oktactl log USER` before trying again")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+    use crate::context::GlobalArgs;
+
+    #[derive(Parser)]
+    struct Root {
+        #[command(flatten)]
+        global: GlobalArgs,
+    }
+
+    #[test]
+    fn a_command_that_takes_no_change_options_cannot_open_the_gate() {
+        let global = Root::parse_from(["oktactl"]).global;
+        let ctx = Context::new(global, None, || clap::Command::new("oktactl"));
+        let Err(e) = Gate::open(&ctx, "whoami") else {
+            panic!("the gate opened");
+        };
+        assert_eq!(e.exit_code(), 1);
+        assert!(e.message.contains("takes no --dry-run"), "{}", e.message);
     }
 }

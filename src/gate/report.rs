@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::{Applied, Class, Outcome, Planned};
+use crate::audit::PolicyMark;
 use crate::context::Context;
 use crate::error::{Error, Kind, Result};
 use crate::output::{or_dash, Format, Tabular};
@@ -33,6 +34,9 @@ pub struct Row {
     /// What was read back after the change (reset-mfa: the factors that went).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
+    /// The local policy's decision, when there is a policy file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub policy: Option<PolicyMark>,
     /// The failure itself, for the exit code of a single-row run.
     #[serde(skip)]
     pub failure: Option<Error>,
@@ -54,6 +58,7 @@ impl Row {
             change_id: None,
             duplicate_of: None,
             detail: None,
+            policy: None,
             failure: None,
         }
     }
@@ -86,6 +91,7 @@ impl Row {
         r.request_id = a.request_id;
         r.change_id = a.change_id;
         r.detail = a.detail;
+        r.policy = a.policy;
         match a.error {
             Some(e) => r.with_failure(e),
             None => r,
@@ -270,21 +276,34 @@ pub fn finish(ctx: &Context, rows: Vec<Row>, ending: Ending) -> Result<()> {
         return Ok(());
     }
     if failed + unknown > 0 {
-        return Err(Error::failed(format!(
-            "{} of {} rows failed ({ok} ok{}{})",
-            failed + unknown,
-            rows.len(),
-            if unknown > 0 {
-                format!(", {unknown} unknown")
-            } else {
-                String::new()
-            },
-            if skipped > 0 {
-                format!(", {skipped} skipped")
-            } else {
-                String::new()
-            }
-        )));
+        // Every failure a refusal by the policy: exit 8, else 1.
+        let refused = unknown == 0
+            && rows
+                .iter()
+                .filter(|r| r.result.class() == Class::Failed)
+                .all(|r| r.failure.as_ref().is_some_and(|e| e.kind == Kind::Policy));
+        let (kind, verb) = match refused {
+            true => (Kind::Policy, "were refused by policy"),
+            false => (Kind::Failed, "failed"),
+        };
+        return Err(Error::new(
+            kind,
+            format!(
+                "{} of {} rows {verb} ({ok} ok{}{})",
+                failed + unknown,
+                rows.len(),
+                if unknown > 0 {
+                    format!(", {unknown} unknown")
+                } else {
+                    String::new()
+                },
+                if skipped > 0 {
+                    format!(", {skipped} skipped")
+                } else {
+                    String::new()
+                }
+            ),
+        ));
     }
     if skipped > 0 {
         return Err(Error::failed(format!(

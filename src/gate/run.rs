@@ -1,5 +1,6 @@
 //! One behaviour for every command that changes users, one or many: plan
-//! every row read-only (resolve, decide), drop duplicates, confirm, then
+//! every row read-only (resolve, decide, judge by the policy), drop
+//! duplicates, confirm, then
 //! send the changes through the gate, with `--concurrency` workers that
 //! share the client's rate limits, `--max-errors`, a progress bar, and
 //! interrupts that start no new row but let the in-flight ones finish.
@@ -114,7 +115,17 @@ pub fn run(
                 return Slot::NotStarted;
             };
             match job.plan(gate, t, single) {
-                Step::Change(p, u) => Slot::Change(p, u),
+                // The policy judges each change before it can be confirmed.
+                Step::Change(p, u) => {
+                    let request = p.call.text(gate.client).unwrap_or_else(|e| e.message);
+                    match gate.screen(&p, &request) {
+                        Ok(_) => Slot::Change(p, u),
+                        Err(stopped) => {
+                            failures.fetch_add(1, Ordering::SeqCst);
+                            Slot::Done(Box::new(Row::applied(t.row, &t.input, &p, *stopped)))
+                        }
+                    }
+                }
                 Step::Done(mut row) => {
                     if row
                         .failure

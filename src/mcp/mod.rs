@@ -27,7 +27,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::context::{Context, GlobalArgs};
+use crate::context::{ChangeArgs, Context, GlobalArgs};
 use crate::error::{Error, Result};
 use crate::interrupt;
 use crate::output::Format;
@@ -77,16 +77,13 @@ impl Drop for Busy {
 }
 
 pub fn serve(parent: &Context, opts: Options) -> Result<()> {
-    // The server's own context: JSON-minded, nobody to prompt, and the
-    // per-call dry run and ticket come with each call.
+    // The server's own context: JSON-minded, nobody to prompt; each call
+    // brings its own dry run and ticket to the gate (`Gate::open_via`).
     let global = GlobalArgs {
         output: Format::Json,
-        yes: false,
-        dry_run: false,
-        ticket: None,
         ..parent.global.clone()
     };
-    let mut ctx = parent.detached(global);
+    let mut ctx = parent.detached(global, Some(ChangeArgs::NONE));
     // Nobody answers a prompt or picker here: stdin is the transport.
     ctx.out.term.stdin = false;
     // A signal stops the server between calls (and no change starts after it).

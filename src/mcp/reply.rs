@@ -54,6 +54,7 @@ pub fn kind_name(kind: Kind) -> &'static str {
         Kind::Permission => "permission",
         Kind::RateLimited => "rate_limited",
         Kind::Network => "network",
+        Kind::Policy => "policy",
         Kind::Interrupted => "interrupted",
     }
 }

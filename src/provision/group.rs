@@ -112,7 +112,7 @@ fn group_for_app(ctx: &Context, client: &Client, what: &str) -> Result<Group> {
             Err(e.hint("assign the app to an Okta group in the Admin Console, then pass that group with --group"))
         }
         1 => Ok(okta.into_iter().next().unwrap_or_default()),
-        n if ctx.out.term.interactive() && !ctx.global.yes => {
+        n if ctx.out.term.interactive() && !ctx.change().yes => {
             // Mark the groups the token's roles (when readable) cannot change.
             let roles = token_roles(client);
             let items: Vec<String> = okta

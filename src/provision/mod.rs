@@ -308,7 +308,11 @@ pub fn change(
     crate::preflight::check(ctx, right, Some(&group), targets.len(), bulk.no_preflight)?;
     let mut job = Membership::new(gate.client, change, &group, targets.len())?;
     job.include_inactive = include_inactive;
-    let prefix = if ctx.global.dry_run { "dry run: " } else { "" };
+    let prefix = if ctx.change().dry_run {
+        "dry run: "
+    } else {
+        ""
+    };
     let users = match targets.len() {
         1 => "1 user".to_string(),
         n => format!("{n} users"),

@@ -299,7 +299,7 @@ fn the_ticket_being_worked_on_does_not_filter() {
     let out = sb
         .bare()
         .env("OKTACTL_TICKET", "HD-2")
-        .args(["--ticket", "HD-3", "audit", "-o", "json"])
+        .args(["audit", "--ticket", "HD-3", "-o", "json"])
         .output()
         .unwrap();
     assert_eq!(ids(&text(&out).0), ["-"]);

@@ -18,6 +18,7 @@ mod generated;
 mod grant;
 mod grant_batch;
 mod health;
+mod help;
 mod helpdesk;
 mod hostile;
 mod inputs;
@@ -28,6 +29,7 @@ mod log;
 #[cfg(feature = "mcp")]
 mod mcp;
 mod oauth;
+mod policy;
 mod pty;
 mod reset;
 mod reset_mfa;

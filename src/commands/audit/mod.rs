@@ -20,11 +20,12 @@ use std::io::{BufReader, ErrorKind};
 use std::path::Path;
 
 use clap::Args;
-use jiff::{SignedDuration, Timestamp};
+use jiff::Timestamp;
 
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::output::{Format, Printer};
+use crate::policy::duration::{span, SpanError};
 use join::{Change, Join};
 use lines::{Lines, Text, MAX_LINE};
 
@@ -34,16 +35,18 @@ const MAX_WARNINGS: u64 = 20;
 /// Read the local audit log: the changes made or tried, and those left unfinished
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
-  oktactl audit --since 24h                      # changes of the last 24 hours
+  oktactl audit --since 24h      # changes of the last 24 hours
   oktactl audit --user jane.doe@acme.com --since 7d
   oktactl audit --ticket HD-1234 -o json
   oktactl audit --command unlock --since 2026-11-01T00:00:00Z -o csv
-  oktactl audit --unfinished                     # changes a crash or Ctrl-C left open
+  oktactl audit --unfinished     # changes a crash or Ctrl-C left open
 
-WHEN is a span back from now, a whole number and a unit s, m, h, d or w
+WHEN is a span back from now, a whole number and a unit s, m, h, d or w \
 (15m, 24h, 7d), or an RFC 3339 time (2026-11-29T17:00:00Z).
+
 The log is $OKTACTL_AUDIT_LOG, else audit.log in the platform state directory.
-An outcome of `unfinished` means the change was started but no outcome was
+
+An outcome of `unfinished` means the change was started but no outcome was \
 written: check the user in Okta (`oktactl user show USER`, `oktactl log USER`).")]
 pub struct AuditArgs {
     /// Only changes started since then: a span back from now (24h, 15m, 7d) or an RFC 3339 time
@@ -52,7 +55,7 @@ pub struct AuditArgs {
     /// Only changes to this user: a user id (exact) or login (any case)
     #[arg(long, value_name = "USER")]
     pub user: Option<String>,
-    /// Only changes made for this ticket (exact)
+    /// Only changes made for this ticket (exact; OKTACTL_TICKET does not filter)
     #[arg(long, value_name = "ID")]
     pub ticket: Option<String>,
     /// Only changes made by this command, e.g. unlock, grant, reset-password
@@ -63,12 +66,7 @@ pub struct AuditArgs {
     pub unfinished: bool,
 }
 
-pub fn run(ctx: &Context, mut args: AuditArgs) -> Result<()> {
-    // `--ticket` shadows the global option, whose OKTACTL_TICKET clap also
-    // hands to this one: the ticket being worked on must not hide the others.
-    if args.ticket.is_some() && !ticket_on_command_line(std::env::args_os().skip(1)) {
-        args.ticket = None;
-    }
+pub fn run(ctx: &Context, args: AuditArgs) -> Result<()> {
     let filter = Filter::new(&args, Timestamp::now())?;
     let path = crate::audit::path()?;
     let Some(file) = open(&path)? else {
@@ -107,12 +105,6 @@ pub fn run(ctx: &Context, mut args: AuditArgs) -> Result<()> {
         ));
     }
     Ok(())
-}
-
-/// `--ticket X` or `--ticket=X` among the arguments (clap infers no
-/// abbreviations, and `audit` takes no positional arguments).
-fn ticket_on_command_line(mut args: impl Iterator<Item = std::ffi::OsString>) -> bool {
-    args.any(|a| a == "--ticket" || a.to_str().is_some_and(|s| s.starts_with("--ticket=")))
 }
 
 fn changes(n: u64, one: &str, many: &str) -> String {
@@ -232,28 +224,12 @@ fn parse_since(text: &str, now: Timestamp) -> Result<Timestamp> {
             .parse::<Timestamp>()
             .map_err(|e| bad(format!("not an RFC 3339 time ({e})")));
     }
-    let split = text
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(text.len());
-    let (number, unit) = text.split_at(split);
-    let n: i64 = number
-        .parse()
-        .map_err(|_| bad("not a duration or a time".into()))?;
-    let secs: i64 = match unit {
-        "s" => 1,
-        "m" => 60,
-        "h" => 3600,
-        "d" => 86_400,
-        "w" => 7 * 86_400,
-        _ => return Err(bad("the unit must be s, m, h, d or w".into())),
-    };
-    if n == 0 {
-        return Err(bad("the span must be longer than zero".into()));
-    }
-    n.checked_mul(secs)
-        .map(SignedDuration::from_secs)
-        .and_then(|span| now.checked_sub(span).ok())
-        .ok_or_else(|| bad("that reaches back before the year -9999".into()))
+    let span = span(text).map_err(|e| match e {
+        SpanError::NotASpan => bad("not a duration or a time".into()),
+        other => bad(other.to_string()),
+    })?;
+    now.checked_sub(span)
+        .map_err(|_| bad("that reaches back before the year -9999".into()))
 }
 
 /// Warnings about lines: `warning: PATH:LINE: …`, the first few of them.
@@ -440,15 +416,6 @@ mod tests {
             finished: true,
             ..Change::default()
         }
-    }
-
-    #[test]
-    fn only_a_ticket_given_as_an_argument_filters() {
-        let on = |args: &[&str]| ticket_on_command_line(args.iter().map(|a| a.into()));
-        assert!(on(&["audit", "--ticket", "HD-1"]));
-        assert!(on(&["--ticket=HD-1", "audit"]));
-        assert!(!on(&["audit", "--user", "x"]));
-        assert!(!on(&["audit", "--tickets"]));
     }
 
     #[test]

@@ -21,7 +21,7 @@ const MAX_TOKEN_INPUT: u64 = 64 * 1024;
 /// Verify an API token, or a service app's private key, and store it in the OS keyring
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  oktactl auth login --org https://acme.okta.com\n  oktactl auth login --org https://acme.okta.com --with-token < token.txt\n  oktactl auth login --org https://acme.okta.com --client-id 0oa1b2c3d4 --private-key key.pem"
+    after_help = "Examples:\n  oktactl auth login --org https://acme.okta.com\n  oktactl auth login --org https://acme.okta.com --with-token < token.txt\n  oktactl auth login --client-id 0oa1b2c3d4 --private-key key.pem  # service app\n\nThe org is --org, else OKTA_ORG_URL, else the profile's org."
 )]
 pub struct LoginArgs {
     /// Read the token from standard input instead of a hidden prompt
@@ -48,6 +48,10 @@ pub struct LoginArgs {
         requires = "client_id"
     )]
     pub scopes: Vec<String>,
+
+    /// Verify the credential and store nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Serialize)]
@@ -61,7 +65,14 @@ struct LoggedIn {
 
 pub fn run(ctx: &Context, args: LoginArgs) -> Result<()> {
     if let (Some(id), Some(key)) = (&args.client_id, &args.private_key) {
-        return super::login_app::run(ctx, id, key, args.key_id.clone(), &args.scopes);
+        return super::login_app::run(
+            ctx,
+            id,
+            key,
+            args.key_id.clone(),
+            &args.scopes,
+            args.dry_run,
+        );
     }
     let org = ctx.org()?;
     let org_text = config::origin_text(&org);
@@ -88,9 +99,9 @@ pub fn run(ctx: &Context, args: LoginArgs) -> Result<()> {
         profile: ctx.profile().to_string(),
         user: me.login().to_string(),
         keyring_backend: store.backend(),
-        stored: !ctx.global.dry_run,
+        stored: !args.dry_run,
     };
-    if ctx.global.dry_run {
+    if args.dry_run {
         ctx.out.status(&format!(
             "dry run: the token works for {} ({}); it would be stored in {} for profile '{}'",
             me.login(),

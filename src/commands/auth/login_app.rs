@@ -29,6 +29,7 @@ pub fn run(
     key_file: &Path,
     kid: Option<String>,
     scopes: &[String],
+    dry_run: bool,
 ) -> Result<()> {
     let org = ctx.org()?;
     let org_text = config::origin_text(&org);
@@ -57,9 +58,9 @@ pub fn run(
         token_type: if access.dpop { "DPoP" } else { "Bearer" },
         scopes: access.granted.clone(),
         keyring_backend: store.backend(),
-        stored: !ctx.global.dry_run,
+        stored: !dry_run,
     };
-    if ctx.global.dry_run {
+    if dry_run {
         ctx.out.status(&format!(
             "dry run: service app {client_id} gets {} tokens from {org_text}; its key would be stored in {} for profile '{}'",
             result.token_type,

@@ -3,26 +3,29 @@
 
 use clap::Args;
 
-use crate::context::Context;
+use crate::context::{ChangeArgs, Context};
 use crate::error::{Kind, Result};
 
 /// Delete the profile's token or private key from the OS keyring
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   oktactl auth logout
-  oktactl auth logout --revoke          # asks, then revokes the API token at Okta
-  oktactl auth logout --revoke --yes    # in a script")]
+  oktactl auth logout --revoke         # asks, then revokes the token at Okta
+  oktactl auth logout --revoke --yes   # in a script
+  oktactl auth logout --revoke --dry-run")]
 pub struct LogoutArgs {
     /// First revoke the API token at Okta (DELETE /api/v1/api-tokens/current), after a confirmation
     #[arg(long)]
     pub revoke: bool,
+    #[command(flatten)]
+    pub change: ChangeArgs,
 }
 
 pub fn run(ctx: &Context, args: LogoutArgs) -> Result<()> {
     let revoked = args.revoke && super::revoke::run(ctx)?;
     let store = ctx.store();
     let profile = ctx.profile();
-    if ctx.global.dry_run {
+    if ctx.change().dry_run {
         ctx.out.status(&format!(
             "dry run: would delete the credential of profile '{profile}' from {}",
             store.backend()

@@ -15,6 +15,10 @@ use crate::error::Result;
 
 /// Store, check or remove the API token or service-app key
 #[derive(Debug, Subcommand)]
+#[command(after_help = "Examples:
+  oktactl auth login --org https://acme.okta.com
+  oktactl auth status
+  oktactl auth logout --revoke")]
 pub enum AuthCommand {
     Login(login::LoginArgs),
     Status(status::StatusArgs),

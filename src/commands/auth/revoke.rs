@@ -23,7 +23,7 @@ pub fn run(ctx: &Context) -> Result<bool> {
         .hint("deactivate the app's key in the Admin Console (the app's Public keys); its access tokens expire within the hour"));
     }
     // Refuse before anything is sent when nobody can answer.
-    let ask = !ctx.global.yes && !ctx.global.dry_run;
+    let ask = !ctx.change().yes && !ctx.change().dry_run;
     if ask && !ctx.out.term.interactive() {
         return Err(Error::usage(
             "revoking the API token needs confirmation, and standard input is not a terminal",

@@ -15,6 +15,9 @@ use crate::output::{or_dash, Tabular};
 
 /// Show the org, profile, the credential's kind and source, and whether it works
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  oktactl auth status
+  oktactl auth status --profile staging -o json")]
 pub struct StatusArgs {}
 
 #[derive(Serialize)]

@@ -26,7 +26,7 @@ use subject::Subject;
 /// Audit the credential's admin roles (or another principal's) against what the jobs need
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  oktactl check-perms\n  oktactl check-perms --for provisioning --group Engineering --group Sales\n  oktactl check-perms --for all --strict -o json\n  oktactl --profile auditor check-perms --subject ci-bot@acme.com --strict    # an auditor checks the bot\n  oktactl --profile auditor check-perms --subject 0oa1b2c3d4e5f6g7h8i9 -o json  # a service app"
+    after_help = "Examples:\n  oktactl check-perms\n  oktactl check-perms --for provisioning --group Engineering --group Sales\n  oktactl check-perms --for all --strict -o json\n  oktactl check-perms --subject ci-bot@acme.com --strict   # as an auditor\n  oktactl check-perms --subject 0oa1b2c3d4e5f6g7h8i9 -o json   # a service app\n\n--subject audits another principal with your own credential (e.g. an auditor's profile: --profile auditor), which must be allowed to read admin roles."
 )]
 pub struct CheckPermsArgs {
     /// The jobs whose rights to check

@@ -12,7 +12,7 @@ use clap::Args;
 use serde::Serialize;
 
 use crate::commands::shared::sessions::follow::{self, SessionsOut};
-use crate::context::Context;
+use crate::context::{ChangeArgs, Context};
 use crate::error::{Error, Result};
 use crate::gate::report::{finish, Ending};
 use crate::gate::run::run as run_rows;
@@ -32,15 +32,16 @@ pub use job::ResetMfa;
   oktactl reset-mfa jane.doe@acme.com --factor sms --remove-recovery-phone
   oktactl reset-mfa jane.doe@acme.com --factor mbl1abcd --dry-run
   oktactl reset-mfa --from lost-phones.csv --yes --ticket HD-1300
-  oktactl reset-mfa jane.doe@acme.com --clear-sessions     # a caller who may be an impostor
+  oktactl reset-mfa jane.doe@acme.com --clear-sessions   # maybe an impostor
 
-Enrolments are listed from the authenticator enrolments where the org has
-them, else from the Factors API (which may not show them all: a warning says
-so). Removing push or signed_nonce also removes the user's other TOTP,
-signed_nonce and Okta Verify push factors. After the reset the list is read
-again, and what went is shown and written to the audit log. --clear-sessions
-then ends the sessions, OAuth tokens and remembered devices of each user
-whose factors were reset, as a second change (as `sessions clear` does).")]
+Enrolments are listed from the authenticator enrolments where the org has \
+them, else from the Factors API (which may not show them all: a warning says \
+so). Removing push or signed_nonce also removes the user's other TOTP, \
+signed_nonce and Okta Verify push factors. After the reset the list is read \
+again, and what went is shown and written to the audit log.
+
+--clear-sessions then ends the sessions, OAuth tokens and remembered devices \
+of each user whose factors were reset, as a second change (as `sessions clear` does).")]
 pub struct ResetMfaArgs {
     /// User ids (00u…), logins or emails
     #[arg(value_name = "USER")]
@@ -56,6 +57,8 @@ pub struct ResetMfaArgs {
     pub clear_sessions: bool,
     #[command(flatten)]
     pub bulk: BulkArgs,
+    #[command(flatten)]
+    pub change: ChangeArgs,
 }
 
 #[derive(Debug, Clone, Serialize)]

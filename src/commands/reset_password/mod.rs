@@ -14,7 +14,7 @@ mod source;
 use clap::Args;
 
 use crate::commands::shared::sessions::follow;
-use crate::context::Context;
+use crate::context::{ChangeArgs, Context};
 use crate::error::{Error, Result};
 use crate::gate::report::{finish, Ending};
 use crate::gate::run::run as run_rows;
@@ -29,16 +29,17 @@ use print::print_one;
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   oktactl reset-password jane.doe@acme.com --ticket HD-1234
-  oktactl reset-password jane.doe@acme.com --no-email          # prints the one-time reset URL
+  oktactl reset-password jane.doe@acme.com --no-email   # prints a one-time URL
   oktactl reset-password jane.doe@acme.com --temp-password --revoke-sessions
-  oktactl reset-password jane.doe@acme.com --expire            # new password at next sign-in
-  oktactl reset-password --from team.csv --yes                  # emails each a reset link
+  oktactl reset-password jane.doe@acme.com --expire     # new one at sign-in
+  oktactl reset-password --from team.csv --yes          # emails each a link
   oktactl reset-password jane.doe@acme.com --dry-run
 
-The reset URL and the temporary password are printed once, on stdout only,
+The reset URL and the temporary password are printed once, on stdout only, \
 and are never written to the audit log; they need a single user.
---revoke-sessions sends revokeSessions=true with the reset (where Okta takes
-it), then ends the user's sessions, OAuth tokens and remembered devices as a
+
+--revoke-sessions sends revokeSessions=true with the reset (where Okta takes \
+it), then ends the user's sessions, OAuth tokens and remembered devices as a \
 second change (DELETE /api/v1/users/{id}/sessions), as `sessions clear` does.")]
 pub struct ResetPasswordArgs {
     /// User ids (00u…), logins or emails
@@ -58,6 +59,8 @@ pub struct ResetPasswordArgs {
     pub revoke_sessions: bool,
     #[command(flatten)]
     pub bulk: BulkArgs,
+    #[command(flatten)]
+    pub change: ChangeArgs,
 }
 
 /// The emailed reset link of one user, for another front end (`oktactl

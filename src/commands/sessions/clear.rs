@@ -4,7 +4,7 @@
 use clap::Args;
 
 use crate::commands::shared::sessions::ClearSessions;
-use crate::context::Context;
+use crate::context::{ChangeArgs, Context};
 use crate::error::Result;
 use crate::gate::run::run_all;
 use crate::gate::targets::BulkArgs;
@@ -20,8 +20,8 @@ use crate::preflight;
   oktactl sessions clear --from compromised.csv --yes
   oktactl sessions clear jane.doe@acme.com --dry-run
 
-Sends DELETE /api/v1/users/{id}/sessions with oauthTokens and forgetDevices
-always given (both true unless kept; Okta's own defaults differ). Sessions
+Sends DELETE /api/v1/users/{id}/sessions with oauthTokens and forgetDevices \
+always given (both true unless kept; Okta's own defaults differ). Sessions \
 that apps created themselves are not ended.")]
 pub struct ClearArgs {
     /// User ids (00u…), logins or emails
@@ -35,6 +35,8 @@ pub struct ClearArgs {
     pub keep_devices: bool,
     #[command(flatten)]
     pub bulk: BulkArgs,
+    #[command(flatten)]
+    pub change: ChangeArgs,
 }
 
 pub fn run(ctx: &Context, args: ClearArgs) -> Result<()> {

@@ -9,6 +9,8 @@ use crate::error::Result;
 
 /// End users' Okta sessions
 #[derive(Debug, Subcommand)]
+#[command(after_help = "Examples:
+  oktactl sessions clear jane.doe@acme.com --ticket HD-1234")]
 pub enum SessionsCommand {
     Clear(clear::ClearArgs),
 }

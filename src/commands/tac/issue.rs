@@ -184,7 +184,7 @@ impl Job for Issue {
 }
 
 pub fn run(ctx: &Context, user: &str, s: Settings) -> Result<()> {
-    if !ctx.out.term.stdout && !ctx.global.yes && !ctx.global.dry_run {
+    if !ctx.out.term.stdout && !ctx.change().yes && !ctx.change().dry_run {
         return Err(Error::usage(
             "the Temporary Access Code would be printed to a pipe or a file, and stdout is not a terminal; nothing was issued",
         )

@@ -9,7 +9,7 @@ mod revoke;
 
 use clap::{Args, Subcommand};
 
-use crate::context::Context;
+use crate::context::{ChangeArgs, Context};
 use crate::error::{Error, Result};
 
 /// Issue a Temporary Access Code for a user who cannot sign in otherwise
@@ -18,16 +18,16 @@ use crate::error::{Error, Result};
     args_conflicts_with_subcommands = true,
     subcommand_negates_reqs = true,
     after_help = "Examples:
-  oktactl tac jane.doe@acme.com --ticket HD-1234         # valid 1 hour, single use
+  oktactl tac jane.doe@acme.com --ticket HD-1234   # valid 1 hour, single use
   oktactl tac jane.doe@acme.com --ttl 4h --multi-use
   code=$(oktactl tac jane.doe@acme.com --yes)
   oktactl tac revoke jane.doe@acme.com
 
-The code is printed once, alone on stdout, and never written to the audit log
-or any file; it is printed only when stdout is a terminal, or with --yes (you
-take charge of where it goes). Okta does not deliver it: give it to the
-verified caller over a trusted channel. A new code replaces the user's
-earlier one. Temporary Access Codes are a LIMITED_GA feature of Okta
+The code is printed once, alone on stdout, and never written to the audit log \
+or any file; it is printed only when stdout is a terminal, or with --yes (you \
+take charge of where it goes). Okta does not deliver it: give it to the \
+verified caller over a trusted channel. A new code replaces the user's \
+earlier one. Temporary Access Codes are a LIMITED_GA feature of Okta \
 Identity Engine: an org without it is told so in one line."
 )]
 pub struct TacArgs {
@@ -45,6 +45,8 @@ pub struct TacArgs {
     /// The org's TAC authenticator id (aut…), instead of finding it by listing the org's authenticators
     #[arg(long, value_name = "ID")]
     pub authenticator_id: Option<String>,
+    #[command(flatten)]
+    pub change: ChangeArgs,
 }
 
 #[derive(Debug, Subcommand)]

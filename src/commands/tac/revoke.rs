@@ -4,7 +4,7 @@
 use clap::Args;
 
 use super::feature;
-use crate::context::Context;
+use crate::context::{ChangeArgs, Context};
 use crate::error::Result;
 use crate::gate::run::run_all;
 use crate::gate::run::Pace;
@@ -20,12 +20,14 @@ use crate::okta::models::User;
   oktactl tac revoke jane.doe@acme.com --ticket HD-1234
   oktactl tac revoke jane.doe@acme.com --dry-run
 
-The code is found among the user's authenticator enrolments (type tac) and
+The code is found among the user's authenticator enrolments (type tac) and \
 deleted; a user without one is reported no_tac and nothing is sent.")]
 pub struct RevokeArgs {
     /// The user: id (00u…), login or email
     #[arg(value_name = "USER")]
     pub user: String,
+    #[command(flatten)]
+    pub change: ChangeArgs,
 }
 
 struct Revoke;

@@ -13,6 +13,9 @@ use crate::output::{or_dash, Tabular};
 
 /// Identify and list employees
 #[derive(Debug, Subcommand)]
+#[command(after_help = "Examples:
+  oktactl user show jane.doe@acme.com
+  oktactl user list --status LOCKED_OUT")]
 pub enum UserCommand {
     Show(show::ShowArgs),
     List(list::ListArgs),

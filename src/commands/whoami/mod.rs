@@ -15,6 +15,9 @@ use crate::output::{Format, Tabular};
 
 /// Show the credential's account (or service app, with its scopes) and its admin roles
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  oktactl whoami
+  oktactl whoami --profile auditor -o json")]
 pub struct WhoamiArgs {}
 
 /// What `whoami` shows: the credential's account, or its service app.

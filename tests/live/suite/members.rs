@@ -98,7 +98,7 @@ pub fn repeated_membership_put(env: &Env) -> Point {
             p.set("member_before", json!(before));
             let path = ["groups", g.id.as_str(), "users", uid.as_str()];
             let grant = env.oktactl(&[
-                "--ticket", TICKET, "-o", "json", "grant", &uid, "--group", &g.id,
+                "-o", "json", "grant", &uid, "--group", &g.id, "--ticket", TICKET,
             ])?;
             p.step(&grant.step);
             p.set("oktactl_grant", json!(result_of(&grant)));
@@ -111,7 +111,7 @@ pub fn repeated_membership_put(env: &Env) -> Point {
                 let put = env.call(Method::PUT, env.api(&path, &[])?)?;
                 p.key(&put.step);
                 let revoke = env.oktactl(&[
-                    "--ticket", TICKET, "-o", "json", "--yes", "revoke", &uid, "--group", &g.id,
+                    "-o", "json", "revoke", &uid, "--group", &g.id, "--yes", "--ticket", TICKET,
                 ])?;
                 p.step(&revoke.step);
                 let del = env.call(Method::DELETE, env.api(&path, &[])?)?;
