@@ -16,6 +16,7 @@ use crate::support::org::Org;
 use crate::support::{user, Sandbox, TOKEN};
 
 mod change;
+mod policy;
 mod read;
 
 pub const ME: &str = "00uBOT";
