@@ -3,18 +3,25 @@
 #
 #   bench/grant.sh [ROWS] [CONCURRENCY] [login|id]   (defaults: 600 4 login)
 #
-# The mock enforces a bucket of 500 requests per 5-second window (100/s; 429
-# past it, with Okta's headers) and adds 20 ms to every answer. Rows are the
-# first ROWS users of a 20000-user org who are not yet members of the group
-# (user0@example.com, user2@example.com, …), given by login, or by id
-# (00u00000000000000000, …) with `id`. Prints: wall time, requests the mock
-# counted, achieved requests/s as a share of the bucket, 429s drawn, failed
-# rows, and requests per row besides the member pages.
+# The mock counts requests in Okta's buckets (its documented mapping: the
+# user lookups in `GET /users/{idOrLogin}`, the membership PUTs and member
+# pages in `/groups`, …), each allowing 500 requests per 5-second window
+# (100/s; 429 past it, with Okta's headers), the windows of different
+# buckets not aligned; it adds 20 ms to every answer. Rows are the first ROWS
+# users of a 20000-user org who are not yet members of the group, given by
+# login, or by id with `id`. Prints: wall time, requests the mock counted, requests/s,
+# 429s drawn (and of which kind), failed rows; then per bucket: requests,
+# 429s, the most requests sent in one window as a share of the bucket, and
+# the average rate as a share of the bucket's; and requests per row besides
+# the member pages.
 #
 # Environment:
 #   OKTACTL    oktactl binary (default: release build of this checkout)
 #   MOCK_BIN   mock_org binary (default: built as a release example)
-#   MOCK_ARGS  mock arguments (default: --bucket 500 --window-secs 5 --latency-ms 20)
+#   MOCK_ARGS  mock arguments (default: --bucket 500 --window-secs 5 --latency-ms 20;
+#              add --share 50 for a token allowed half of each bucket, whose
+#              429s come while the headers show requests left, or
+#              --concurrency N for Okta's limit on requests in flight)
 set -euo pipefail
 
 ROWS="${1:-600}"
@@ -87,9 +94,10 @@ try:
 except Exception:
     ok, failed, results = "?", "unparsable output", {}
 rate = stats["requests"] / wall if wall > 0 else 0.0
+refusals = ", ".join(f"{n} {k}" for k, n in stats.get("refusals", {}).items())
 print(f"rows={ok + failed if isinstance(failed, int) else '?'}  wall={wall:.2f}s  "
-      f"requests={stats['requests']}  {rate:.1f} req/s = {100 * rate / per_sec:.1f}% of the bucket "
-      f"({per_sec:.0f}/s)  429s={stats['rate_limited']}  failed_rows={failed}  exit={rc}")
+      f"requests={stats['requests']}  {rate:.1f} req/s  "
+      f"429s={stats['rate_limited']}{f' ({refusals})' if refusals else ''}  failed_rows={failed}  exit={rc}")
 print("results:", ", ".join(f"{n} {k}" for k, n in results.items()))
 paths = stats.get("by_path", {})
 pages = paths.get("GET /api/v1/groups/{id}/users", 0)
@@ -97,6 +105,10 @@ per_row = sum(n for p, n in paths.items()
               if p.startswith(("GET /api/v1/users", "PUT /api/v1/groups/{id}/users/", "DELETE /api/v1/groups/{id}/users/")))
 print(f"by {by}: {per_row / int(rows):.3f} requests per row ({per_row} for {rows} rows: lookups and changes); "
       f"{(stats['requests'] - pages) / int(rows):.3f} with the group's own lookups, besides the {pages} member pages")
+for name, b in stats.get("by_bucket", {}).items():
+    print(f"  bucket {name:<22} requests={b['requests']:>5}  429s={b['limited']:>3}  "
+          f"peak window={100 * b['peak'] / bucket:5.1f}% of {bucket}  "
+          f"average={100 * b['requests'] / wall / per_sec:5.1f}% of {per_sec:.0f}/s")
 print("by path:", json.dumps(stats.get("by_path", {})))
 EOF
 if [[ "$rc" != 0 ]]; then tail -5 "$WORK/err.txt" | sed 's/^/    | /' >&2; fi

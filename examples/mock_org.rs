@@ -4,6 +4,10 @@
 //! HTTP/1.1 with keep-alive on 127.0.0.1, with Okta-style paging (`Link` headers),
 //! rate-limit headers, optional 429s and optional per-response latency.
 //! `GET /__stats` and `POST /__reset` expose and reset request counters.
+//! Rate limits follow Okta's buckets with unaligned windows (`mock_org/rates.rs`).
+
+#[path = "mock_org/rates.rs"]
+mod rates;
 
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -47,6 +51,8 @@ struct Config {
     latency: Duration,
     bucket: Option<u64>,
     window_secs: u64,
+    share: u64,
+    concurrency: Option<usize>,
 }
 
 #[derive(Default)]
@@ -54,11 +60,6 @@ struct Stats {
     requests: u64,
     rate_limited: u64,
     by_path: BTreeMap<&'static str, u64>,
-}
-
-struct Rate {
-    window_start: u64,
-    count: u64,
 }
 
 #[derive(Default)]
@@ -100,7 +101,7 @@ struct State {
     statuses: Vec<&'static str>,
     admin: String,
     stats: Mutex<Stats>,
-    rate: Mutex<Rate>,
+    rates: rates::Rates,
     members: Mutex<Membership>,
     mfa: Mutex<Mfa>,
     contain: Mutex<Containment>,
@@ -1365,34 +1366,9 @@ fn policy_index(pid: &str) -> Option<usize> {
     }
 }
 
-/// Counts the request against the rate-limit window; returns (limit, remaining, reset, limited).
-fn take_token(state: &State) -> (u64, u64, u64, bool) {
-    let limit = state.cfg.bucket.unwrap_or(100_000);
-    let window = state.cfg.window_secs;
-    let now = now_secs();
-    let mut r = lock(&state.rate);
-    if now >= r.window_start + window {
-        r.window_start += (now - r.window_start) / window * window;
-        r.count = 0;
-    }
-    r.count += 1;
-    let limited = state.cfg.bucket.is_some() && r.count > limit;
-    (
-        limit,
-        limit.saturating_sub(r.count),
-        r.window_start + window,
-        limited,
-    )
-}
-
-fn current_rate(state: &State) -> (u64, u64, u64) {
-    let limit = state.cfg.bucket.unwrap_or(100_000);
-    let r = lock(&state.rate);
-    (
-        limit,
-        limit.saturating_sub(r.count),
-        r.window_start + state.cfg.window_secs,
-    )
+/// The headers of answers that count against no bucket.
+fn idle_rate() -> (u64, u64, u64) {
+    (100_000, 100_000, now_secs() + 60)
 }
 
 fn handle(state: &State, req: &Request) -> (Response, (u64, u64, u64)) {
@@ -1406,20 +1382,19 @@ fn handle(state: &State, req: &Request) -> (Response, (u64, u64, u64)) {
     match (req.method.as_str(), seg.as_slice()) {
         ("GET", ["__stats"]) => {
             let s = lock(&state.stats);
-            let body = json!({"requests": s.requests, "rate_limited": s.rate_limited, "by_path": s.by_path});
-            return (Response::json(200, body.to_string()), current_rate(state));
+            let body = json!({"requests": s.requests, "rate_limited": s.rate_limited, "by_path": s.by_path,
+                "by_bucket": *lock(&state.rates.stats), "refusals": *lock(&state.rates.by_refusal)});
+            return (Response::json(200, body.to_string()), idle_rate());
         }
         ("POST", ["__reset"]) => {
             *lock(&state.stats) = Stats::default();
-            *lock(&state.rate) = Rate {
-                window_start: now_secs(),
-                count: 0,
-            };
-            return (Response::empty(204), current_rate(state));
+            state.rates.reset();
+            return (Response::empty(204), idle_rate());
         }
         _ => {}
     }
-    let (limit, remaining, reset, limited) = take_token(state);
+    let (verdict, _in_flight) = state.rates.take(rates::bucket_of(&req.method, &seg));
+    let limited = verdict.refused.is_some();
     {
         let mut s = lock(&state.stats);
         s.requests += 1;
@@ -1441,7 +1416,7 @@ fn handle(state: &State, req: &Request) -> (Response, (u64, u64, u64)) {
     } else {
         handle_api(state, req, &seg)
     };
-    (resp, (limit, remaining, reset))
+    (resp, (verdict.limit, verdict.remaining, verdict.reset))
 }
 
 fn serve(stream: TcpStream, state: &State) -> io::Result<()> {
@@ -1454,7 +1429,7 @@ fn serve(stream: TcpStream, state: &State) -> io::Result<()> {
             Incoming::Eof => return Ok(()),
             Incoming::Bad(status, msg) => {
                 let resp = okta_error(state, status, "E0000001", &format!("Bad request: {msg}"));
-                return write_response(&mut writer, state, &resp, current_rate(state), true);
+                return write_response(&mut writer, state, &resp, idle_rate(), true);
             }
             Incoming::Req(req) => {
                 let (resp, rate) = handle(state, &req);
@@ -1475,8 +1450,7 @@ impl Drop for ActiveGuard<'_> {
     }
 }
 
-const USAGE: &str =
-    "usage: mock_org [--port P] [--users N] [--latency-ms MS] [--bucket N] [--window-secs S]";
+const USAGE: &str = "usage: mock_org [--port P] [--users N] [--latency-ms MS] [--bucket N] [--window-secs S] [--share PERCENT] [--concurrency N]";
 
 fn parse_args() -> Result<Config, String> {
     let mut cfg = Config {
@@ -1485,6 +1459,8 @@ fn parse_args() -> Result<Config, String> {
         latency: Duration::ZERO,
         bucket: None,
         window_secs: 60,
+        share: 100,
+        concurrency: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
@@ -1507,6 +1483,11 @@ fn parse_args() -> Result<Config, String> {
             "--latency-ms" => cfg.latency = Duration::from_millis(num(&value)?),
             "--bucket" => cfg.bucket = Some(num(&value)?),
             "--window-secs" => cfg.window_secs = num(&value)?.max(1),
+            "--share" => cfg.share = num(&value)?.clamp(1, 100),
+            "--concurrency" => {
+                cfg.concurrency =
+                    Some(usize::try_from(num(&value)?.max(1)).map_err(|e| e.to_string())?)
+            }
             _ => return Err(format!("unknown argument {flag}\n{USAGE}")),
         }
     }
@@ -1546,9 +1527,11 @@ fn main() {
         base,
         users,
         statuses,
-        rate: Mutex::new(Rate {
-            window_start: now_secs(),
-            count: 0,
+        rates: rates::Rates::new(rates::Limits {
+            bucket: cfg.bucket,
+            window_ms: cfg.window_secs * 1000,
+            share: cfg.share,
+            concurrency: cfg.concurrency,
         }),
         cfg,
         stats: Mutex::new(Stats::default()),

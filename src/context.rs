@@ -16,10 +16,8 @@ use crate::credentials::{
 use crate::error::{clean, Error, Result};
 use crate::okta::models::User;
 use crate::okta::users::{ambiguous, Found};
-use crate::okta::{Client, Options};
+use crate::okta::{ratelimit, Client, Options};
 use crate::output::{Format, Printer, Stderr, Term};
-
-const DEFAULT_MAX_RATE_WAIT: u64 = 120;
 
 /// The options every command takes (`cli::Cli` flattens them), shown after
 /// each command's own options under their own heading.
@@ -297,16 +295,15 @@ impl Context {
 
     /// A client for an org and credential (`auth login` verifies with it).
     pub fn client_for(&self, origin: Url, credential: Credential) -> Result<Client> {
-        let max_rate_wait = std::env::var("OKTACTL_MAX_RATE_WAIT")
-            .ok()
-            .and_then(|s| s.trim().parse::<u64>().ok())
-            .unwrap_or(DEFAULT_MAX_RATE_WAIT);
         let max_body = max_body_mib()?;
+        // Not UTF-8 is a bad value too, not an unset one.
+        let env = |name| std::env::var_os(name).map(|v| v.to_string_lossy().into_owned());
         Client::new(Options {
             origin,
             credential,
             timeout: Duration::from_secs(self.global.timeout),
-            max_rate_wait: Duration::from_secs(max_rate_wait),
+            max_rate_wait: ratelimit::parse_max_wait(env("OKTACTL_MAX_RATE_WAIT").as_deref())?,
+            rate_share: ratelimit::parse_share(env("OKTACTL_RATE_SHARE").as_deref())?,
             err: Arc::clone(&self.out.err),
         })
         .map(|c| c.with_max_body(max_body))

@@ -60,7 +60,11 @@ pub const VARS: &[Var] = &[
     ),
     var(
         "OKTACTL_MAX_RATE_WAIT",
-        "Seconds one request may spend waiting out Okta's 429 answers (default 120); past it, exit 6.",
+        "The most one request may wait for Okta's rate limits in all, in whole seconds from 1 to 86400 (default 300); past it, exit 6. Any other value is exit 2.",
+    ),
+    var(
+        "OKTACTL_RATE_SHARE",
+        "The percent of each rate-limit bucket to use, 1 to 100 (`%` allowed; default 100); Okta gives each token or app 50 % by default. Any other value is exit 2.",
     ),
     var(
         "OKTACTL_MAX_BODY",

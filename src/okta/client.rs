@@ -24,8 +24,10 @@ pub struct Options {
     pub origin: Url,
     pub credential: Credential,
     pub timeout: Duration,
-    /// The most one request may spend waiting out 429 answers.
+    /// The most one request may spend waiting for rate limits, in all.
     pub max_rate_wait: Duration,
+    /// Percent of each rate-limit bucket to use (`OKTACTL_RATE_SHARE`).
+    pub rate_share: u32,
     /// Where notices (rate-limit waits, `--verbose` request lines) go.
     pub err: Arc<Stderr>,
 }
@@ -46,10 +48,11 @@ pub struct Client {
     /// window say so once between them.
     pub(super) announced_until: std::sync::Mutex<Option<Instant>>,
     pub(super) max_rate_wait: Duration,
-    pub(super) err: Arc<Stderr>,
-    /// Bytes of one answer read at most, and the time to read one whole.
-    pub(super) max_body: u64,
+    /// Per attempt; twice this bounds a request's attempts and retries.
     pub(super) timeout: Duration,
+    pub(super) err: Arc<Stderr>,
+    /// Bytes of one answer read at most.
+    pub(super) max_body: u64,
 }
 
 impl std::fmt::Debug for Client {
@@ -85,12 +88,12 @@ impl Client {
             http,
             origin: o.origin,
             auth,
-            limits: Arc::new(RateLimits::default()),
+            limits: Arc::new(RateLimits::new(o.rate_share, o.max_rate_wait)),
             announced_until: std::sync::Mutex::new(None),
             max_rate_wait: o.max_rate_wait,
+            timeout: o.timeout,
             err: o.err,
             max_body: DEFAULT_MAX_BODY_MIB << 20,
-            timeout: o.timeout,
         })
     }
 

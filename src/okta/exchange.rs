@@ -1,5 +1,10 @@
 //! One request, start to finish: rate-limit slots, 429 waits with Okta's
 //! retry headers, retries of what is safe to repeat, redirects refused.
+//!
+//! Two bounds hold for each request: its waits for rate limits (before it
+//! goes, after a 429, behind a window's first request) add up to at most
+//! `OKTACTL_MAX_RATE_WAIT`; its attempts and the pauses between retries add
+//! up to at most twice `--timeout` (each attempt gets what is left).
 
 use std::time::{Duration, Instant};
 
@@ -9,7 +14,7 @@ use url::Url;
 
 use super::answer::{error_from, header, Reply};
 use super::client::foreign;
-use super::ratelimit::{bucket_of, now_ms, Observed};
+use super::ratelimit::{Bucket, Observed, Tally};
 use super::Client;
 use crate::error::{Error, Kind, Result};
 use crate::interrupt;
@@ -17,8 +22,8 @@ use crate::interrupt;
 /// Retries for 5xx and connection errors on requests that are safe to repeat.
 const MAX_RETRIES: u32 = 3;
 const BACKOFF: Duration = Duration::from_millis(500);
-/// Waits shorter than this go unannounced.
-const ANNOUNCE_WAIT: Duration = Duration::from_secs(3);
+/// The least time worth starting an attempt with.
+const MIN_ATTEMPT: Duration = Duration::from_millis(250);
 
 impl Client {
     /// One request with waits and retries; `make` builds each attempt afresh
@@ -38,24 +43,21 @@ impl Client {
             None => url.path().to_string(),
         };
         let what = format!("{method} {}", url.path());
-        let bucket = bucket_of(method, url.path());
+        let bucket = Bucket::of(method, url.path());
         let idempotent = *method != Method::POST;
-        let mut retries = 0;
-        let mut rate_waited = Duration::ZERO;
-        let mut retry_for: Option<(String, u32)> = None;
-        // An earlier attempt may have reached Okta (its answer was lost).
-        let mut maybe_sent = false;
+        let budget = self.timeout * 2;
+        let mut t = Tally::default();
         loop {
-            self.wait_for_slot(&bucket)?;
+            let probe = self.wait_for_slot(bucket, &what, &mut t)?;
             let started = Instant::now();
             let mut req = match make() {
-                Ok(r) => r,
+                Ok(r) => r.timeout(self.timeout.min(budget.saturating_sub(t.spent))),
                 Err(e) => {
-                    self.limits.release(&bucket);
+                    self.limits.release(bucket, probe);
                     return Err(e);
                 }
             };
-            if let Some((id, n)) = &retry_for {
+            if let Some((id, n)) = &t.retry_for {
                 req = req
                     .header("X-Okta-Retry-For", id.as_str())
                     .header("X-Okta-Retry-Count", n.to_string());
@@ -66,34 +68,37 @@ impl Client {
                 read_body(r, self.max_body, started + self.timeout, &what)
                     .map(|b| (status, headers, b))
             });
+            t.spent += started.elapsed();
             let ms = started.elapsed().as_millis();
             let (status, headers, body) = match answer {
                 Ok(a) => a,
                 Err(e) => {
-                    self.limits.release(&bucket);
+                    self.limits.release(bucket, probe);
                     self.log(format_args!(
                         "{method} {path} failed after {ms} ms: {}",
                         transport_text(&e)
                     ));
                     // A POST that may have reached Okta is never repeated.
                     let safe = idempotent || e.is_connect();
-                    maybe_sent |= !e.is_connect();
+                    t.maybe_sent |= !e.is_connect();
                     // Interrupted while waiting to retry: this attempt's
                     // error stands (it may have been applied).
-                    if safe
-                        && retries < MAX_RETRIES
-                        && interrupt::sleep(BACKOFF * 2u32.pow(retries)).is_ok()
-                    {
-                        retries += 1;
+                    if safe && retry_pause(&mut t, budget) {
                         continue;
                     }
                     let mut err = transport_error(&what, &self.origin, &e);
-                    err.maybe_applied |= maybe_sent;
+                    err.maybe_applied |= t.maybe_sent;
+                    if t.retries > 0 {
+                        err.message.push_str(&format!(
+                            "; gave up after {} attempts in {:.1} s (at most twice --timeout)",
+                            t.retries + 1,
+                            t.spent.as_secs_f64()
+                        ));
+                    }
                     return Err(err);
                 }
             };
             let seen = Observed::from_headers(&headers);
-            self.limits.observe(&bucket, seen, now_ms());
             let remaining = seen
                 .remaining
                 .map(|r| r.to_string())
@@ -112,38 +117,22 @@ impl Client {
                 body: bytes,
                 what: what.clone(),
             };
+            if status == 429 {
+                let (wait, why) = self.wait_after_429(bucket, &seen, probe, &mut t);
+                if budget.saturating_sub(t.spent) < MIN_ATTEMPT {
+                    return Err(error_from(&reply));
+                }
+                self.rate_wait(&what, wait, &why, &mut t, Some(&reply))?;
+                let id = reply.request_id().unwrap_or_default();
+                let n = t.retry_for.as_ref().map_or(0, |r| r.1);
+                t.retry_for = Some((id, n + 1));
+                continue;
+            }
+            self.limits.observe(bucket, &seen, probe);
             match status {
                 200..=299 => return Ok(reply),
-                429 => {
-                    let attempt = retry_for.as_ref().map_or(0, |r| r.1);
-                    let wait = self
-                        .limits
-                        .wait_after_429(&bucket, seen)
-                        .unwrap_or(BACKOFF * 2u32.pow(attempt.min(6)));
-                    if rate_waited + wait > self.max_rate_wait {
-                        let mut err = error_from(&reply);
-                        err.message = format!(
-                            "{what}: still rate limited by Okta (429) after waiting {} s",
-                            rate_waited.as_secs()
-                        );
-                        return Err(err.hint("wait for the rate-limit window to pass, or raise OKTACTL_MAX_RATE_WAIT"));
-                    }
-                    self.announce(wait, "rate limited (429)");
-                    interrupt::sleep(wait).map_err(|mut e| {
-                        e.maybe_applied = maybe_sent;
-                        e
-                    })?;
-                    rate_waited += wait;
-                    let id = reply.request_id().unwrap_or_default();
-                    retry_for = Some((id, attempt + 1));
-                }
-                500..=599
-                    if idempotent
-                        && retries < MAX_RETRIES
-                        && interrupt::sleep(BACKOFF * 2u32.pow(retries)).is_ok() =>
-                {
-                    maybe_sent |= matches!(status, 502 | 504);
-                    retries += 1;
+                500..=599 if idempotent && retry_pause(&mut t, budget) => {
+                    t.maybe_sent |= matches!(status, 502 | 504);
                 }
                 300..=399 => {
                     let to = header(&reply.headers, "location").unwrap_or_else(|| "nowhere".into());
@@ -154,38 +143,6 @@ impl Client {
                 }
                 _ => return Ok(reply),
             }
-        }
-    }
-
-    /// Wait while the bucket is known to be empty, then reserve a slot.
-    fn wait_for_slot(&self, bucket: &str) -> Result<()> {
-        loop {
-            let wait = self.limits.reserve(bucket);
-            if wait.is_zero() {
-                return Ok(());
-            }
-            self.announce(wait, "rate-limit window used up");
-            interrupt::sleep(wait)?;
-        }
-    }
-
-    fn announce(&self, wait: Duration, why: &str) {
-        let until = Instant::now() + wait;
-        let fresh = match self.announced_until.lock() {
-            Ok(mut last) => {
-                let seen = last.is_some_and(|t| until <= t + Duration::from_millis(500));
-                if !seen {
-                    *last = Some(until);
-                }
-                !seen
-            }
-            Err(_) => true,
-        };
-        if self.err.verbose() || (fresh && wait >= ANNOUNCE_WAIT) {
-            self.err.status(&format!(
-                "{why}; waiting {:.1} s for Okta's window to reset",
-                wait.as_secs_f64()
-            ));
         }
     }
 
@@ -250,6 +207,22 @@ fn read_body(
             .hint("check your network or proxy (HTTPS_PROXY), and --timeout")));
         }
     }
+}
+
+/// Pause before retrying a 5xx or a failed connection: `false` when the
+/// retries, or the request's time (twice `--timeout`), are used up, or a
+/// signal came.
+fn retry_pause(t: &mut Tally, budget: Duration) -> bool {
+    let pause = BACKOFF * 2u32.pow(t.retries);
+    if t.retries >= MAX_RETRIES || t.spent + pause + MIN_ATTEMPT > budget {
+        return false;
+    }
+    if interrupt::sleep(pause).is_err() {
+        return false;
+    }
+    t.spent += pause;
+    t.retries += 1;
+    true
 }
 
 fn transport_text(e: &reqwest::Error) -> String {

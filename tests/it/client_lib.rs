@@ -13,6 +13,7 @@ fn client(url: &str) -> Client {
         credential: Credential::ApiToken(Token::new("lib-test-token").unwrap()),
         timeout: Duration::from_secs(10),
         max_rate_wait: Duration::from_secs(10),
+        rate_share: 100,
         err: std::sync::Arc::new(oktactl::output::Stderr::new(true, false, false)),
     })
     .unwrap()

@@ -31,6 +31,7 @@ mod mcp;
 mod oauth;
 mod policy;
 mod pty;
+mod ratelimit;
 mod reset;
 mod reset_mfa;
 mod user;

@@ -157,6 +157,7 @@ impl Env {
                 credential: self.credential.clone(),
                 timeout: Duration::from_secs(30),
                 max_rate_wait: Duration::from_secs(60),
+                rate_share: 100,
                 err: Arc::new(Stderr::new(true, false, false)),
             })
             .map_err(|e| e.render())
