@@ -27,8 +27,8 @@ use serde_json::{json, Value};
 use crate::error::{clean, Error, Kind, Result};
 use crate::gate::{Ask, Confirmer};
 
-/// How long a question waits for its answer (2026-07-28), and the most
-/// questions open at once.
+/// How long a question waits for its answer, and the most questions open
+/// at once (2026-07-28).
 const PENDING_FOR: Duration = Duration::from_secs(600);
 const MAX_PENDING: usize = 64;
 /// The key of the one input request.
@@ -95,7 +95,9 @@ impl Confirmer for Confirm {
         match &self.way {
             Way::Ask(peer, handle) => {
                 let params = form(self.message(ask));
-                match handle.block_on(peer.create_elicitation(params)) {
+                // Nobody answering within the time a question waits: not confirmed.
+                let asked = peer.create_elicitation_with_timeout(params, Some(PENDING_FOR));
+                match handle.block_on(asked) {
                     Ok(answer) => judge(&answer).map(|()| "elicitation"),
                     Err(e) => Err(Error::failed(format!(
                         "the client could not ask for confirmation ({e}); nothing was sent"

@@ -32,6 +32,9 @@ fn audit(ctx: &Context, jobs: Jobs) -> Result<check_perms::Report> {
 
 pub fn offer(ctx: &Context, opts: &Options, named: Option<&[String]>) -> Result<Offer> {
     let report = audit(ctx, Jobs::All)?;
+    // UNCONFIRMED whether an ORG_ADMIN credential may list its own roles:
+    // where it may not, the excess cannot be seen here, and (roles hidden)
+    // no change tool is offered unless the policy names it.
     let roles = report.role_types();
     let excess: Vec<&str> = roles
         .iter()
