@@ -37,6 +37,9 @@ _oktactl() {
             oktactl,help)
                 cmd="oktactl__subcmd__help"
                 ;;
+            oktactl,lockouts)
+                cmd="oktactl__subcmd__lockouts"
+                ;;
             oktactl,log)
                 cmd="oktactl__subcmd__log"
                 ;;
@@ -120,6 +123,9 @@ _oktactl() {
                 ;;
             oktactl__subcmd__help,help)
                 cmd="oktactl__subcmd__help__subcmd__help"
+                ;;
+            oktactl__subcmd__help,lockouts)
+                cmd="oktactl__subcmd__help__subcmd__lockouts"
                 ;;
             oktactl__subcmd__help,log)
                 cmd="oktactl__subcmd__help__subcmd__log"
@@ -254,7 +260,7 @@ _oktactl() {
 
     case "${cmd}" in
         oktactl)
-            opts="-o -v -q -h -V --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions mcp help"
+            opts="-o -v -q -h -V --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions mcp help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -276,6 +282,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -292,7 +302,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__audit)
-            opts="-o -v -q -h -V --since --user --ticket --command --unfinished --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
+            opts="-o -v -q -h -V --since --user --ticket --command --unfinished --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -330,6 +340,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -346,7 +360,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__auth)
-            opts="-o -v -q -h -V --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version login status logout help"
+            opts="-o -v -q -h -V --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version login status logout help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -366,6 +380,10 @@ _oktactl() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --policy)
@@ -454,7 +472,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__auth__subcmd__login)
-            opts="-o -v -q -h -V --with-token --client-id --private-key --key-id --scopes --dry-run --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
+            opts="-o -v -q -h -V --with-token --client-id --private-key --key-id --scopes --dry-run --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -492,6 +510,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -508,7 +530,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__auth__subcmd__logout)
-            opts="-y -o -v -q -h -V --revoke --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
+            opts="-y -o -v -q -h -V --revoke --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -534,6 +556,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -550,7 +576,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__auth__subcmd__status)
-            opts="-o -v -q -h -V --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
+            opts="-o -v -q -h -V --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -572,6 +598,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -588,7 +618,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__check__subcmd__perms)
-            opts="-o -v -q -h -V --for --group --strict --subject --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
+            opts="-o -v -q -h -V --for --group --strict --subject --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -622,6 +652,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -638,7 +672,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__completions)
-            opts="-o -v -q -h -V --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version bash elvish fish powershell zsh"
+            opts="-o -v -q -h -V --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -660,6 +694,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -676,7 +714,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__expiring)
-            opts="-o -v -q -h -V --within --group --include-expired --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
+            opts="-o -v -q -h -V --within --group --include-expired --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -706,6 +744,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -722,7 +764,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__grant)
-            opts="-y -o -v -q -h -V --group --app --include-inactive --from --column --concurrency --max-errors --no-preflight --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
+            opts="-y -o -v -q -h -V --group --app --include-inactive --from --column --concurrency --max-errors --no-preflight --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -772,6 +814,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -788,7 +834,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__help)
-            opts="auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log audit expiring check-perms policy completions mcp help"
+            opts="auth whoami user grant revoke unlock reset-password reset-mfa sessions suspend unsuspend tac log lockouts audit expiring check-perms policy completions mcp help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -928,6 +974,20 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktactl__subcmd__help__subcmd__lockouts)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1207,8 +1267,66 @@ _oktactl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oktactl__subcmd__lockouts)
+            opts="-o -v -q -h -V --since --all --watch --once --interval --from-now --exec --exec-timeout --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exec)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exec-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oktactl__subcmd__log)
-            opts="-o -v -q -h -V --since --type --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
+            opts="-o -v -q -h -V --since --type --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1238,6 +1356,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1254,7 +1376,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__mcp)
-            opts="-o -v -q -h -V --allow-writes --allow-excess --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
+            opts="-o -v -q -h -V --allow-writes --allow-excess --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1274,6 +1396,10 @@ _oktactl() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --policy)
@@ -1292,7 +1418,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__policy)
-            opts="-o -v -q -h -V --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version show check help"
+            opts="-o -v -q -h -V --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version show check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1314,6 +1440,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1330,7 +1460,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__policy__subcmd__check)
-            opts="-o -v -q -h -V --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
+            opts="-o -v -q -h -V --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1350,6 +1480,10 @@ _oktactl() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --policy)
@@ -1424,7 +1558,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__policy__subcmd__show)
-            opts="-o -v -q -h -V --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
+            opts="-o -v -q -h -V --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1446,6 +1580,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1462,7 +1600,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__reset__subcmd__mfa)
-            opts="-y -o -v -q -h -V --factor --remove-recovery-phone --clear-sessions --from --column --concurrency --max-errors --no-preflight --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
+            opts="-y -o -v -q -h -V --factor --remove-recovery-phone --clear-sessions --from --column --concurrency --max-errors --no-preflight --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1508,6 +1646,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1524,7 +1666,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__reset__subcmd__password)
-            opts="-y -o -v -q -h -V --no-email --temp-password --expire --revoke-sessions --from --column --concurrency --max-errors --no-preflight --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
+            opts="-y -o -v -q -h -V --no-email --temp-password --expire --revoke-sessions --from --column --concurrency --max-errors --no-preflight --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1566,6 +1708,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1582,7 +1728,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__revoke)
-            opts="-y -o -v -q -h -V --group --app --from --column --concurrency --max-errors --no-preflight --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
+            opts="-y -o -v -q -h -V --group --app --from --column --concurrency --max-errors --no-preflight --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1632,6 +1778,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1648,7 +1798,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__sessions)
-            opts="-o -v -q -h -V --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version clear help"
+            opts="-o -v -q -h -V --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version clear help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1670,6 +1820,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1686,7 +1840,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__sessions__subcmd__clear)
-            opts="-y -o -v -q -h -V --keep-oauth-tokens --keep-devices --from --column --concurrency --max-errors --no-preflight --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
+            opts="-y -o -v -q -h -V --keep-oauth-tokens --keep-devices --from --column --concurrency --max-errors --no-preflight --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1726,6 +1880,10 @@ _oktactl() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --policy)
@@ -1786,7 +1944,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__suspend)
-            opts="-y -o -v -q -h -V --from --column --concurrency --max-errors --no-preflight --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
+            opts="-y -o -v -q -h -V --from --column --concurrency --max-errors --no-preflight --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1828,6 +1986,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1844,7 +2006,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__tac)
-            opts="-y -o -v -q -h -V --ttl --multi-use --authenticator-id --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version revoke help"
+            opts="-y -o -v -q -h -V --ttl --multi-use --authenticator-id --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version revoke help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1876,6 +2038,10 @@ _oktactl() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --policy)
@@ -1936,7 +2102,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__tac__subcmd__revoke)
-            opts="-y -o -v -q -h -V --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
+            opts="-y -o -v -q -h -V --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1962,6 +2128,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1978,7 +2148,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__unlock)
-            opts="-y -o -v -q -h -V --force --from --column --concurrency --max-errors --no-preflight --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
+            opts="-y -o -v -q -h -V --force --from --column --concurrency --max-errors --no-preflight --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2018,6 +2188,10 @@ _oktactl() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --policy)
@@ -2036,7 +2210,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__unsuspend)
-            opts="-y -o -v -q -h -V --from --column --concurrency --max-errors --no-preflight --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
+            opts="-y -o -v -q -h -V --from --column --concurrency --max-errors --no-preflight --dry-run --yes --ticket --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2078,6 +2252,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2094,7 +2272,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__user)
-            opts="-o -v -q -h -V --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version show list help"
+            opts="-o -v -q -h -V --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version show list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2114,6 +2292,10 @@ _oktactl() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --policy)
@@ -2188,7 +2370,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__user__subcmd__list)
-            opts="-o -v -q -h -V --status --query --search --group --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
+            opts="-o -v -q -h -V --status --query --search --group --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2226,6 +2408,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2242,7 +2428,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__user__subcmd__show)
-            opts="-o -v -q -h -V --groups --factors --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
+            opts="-o -v -q -h -V --groups --factors --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2264,6 +2450,10 @@ _oktactl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2280,7 +2470,7 @@ _oktactl() {
             return 0
             ;;
         oktactl__subcmd__whoami)
-            opts="-o -v -q -h -V --org --profile --output --verbose --quiet --no-color --csv-raw --policy --timeout --help --version"
+            opts="-o -v -q -h -V --org --profile --output --verbose --quiet --no-color --color --utc --csv-raw --policy --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2300,6 +2490,10 @@ _oktactl() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --policy)

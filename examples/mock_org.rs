@@ -5,9 +5,12 @@
 //! rate-limit headers, optional 429s and optional per-response latency.
 //! `GET /__stats` and `POST /__reset` expose and reset request counters.
 //! Rate limits follow Okta's buckets with unaligned windows (`mock_org/rates.rs`).
+//! `--log-events N --lockouts L` sets the System Log it serves (see `syslog.rs`).
 
 #[path = "mock_org/rates.rs"]
 mod rates;
+#[path = "mock_org/syslog.rs"]
+mod syslog;
 
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -53,6 +56,8 @@ struct Config {
     window_secs: u64,
     share: u64,
     concurrency: Option<usize>,
+    log_events: usize,
+    lockouts: usize,
 }
 
 #[derive(Default)]
@@ -108,6 +113,7 @@ struct State {
     request_seq: AtomicU64,
     seed: u64,
     active: AtomicUsize,
+    log: syslog::Log,
 }
 
 struct Request {
@@ -202,6 +208,13 @@ fn http_date(secs: i64) -> String {
         s / 60 % 60,
         s % 60
     )
+}
+
+fn now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
 }
 
 fn now_secs() -> u64 {
@@ -920,6 +933,7 @@ fn route_name(method: &str, seg: &[&str]) -> &'static str {
         ("GET", ["api", "v1", "policies"]) => "GET /api/v1/policies",
         ("GET", ["api", "v1", "policies", _]) => "GET /api/v1/policies/{id}",
         ("GET", ["api", "v1", "policies", _, "rules"]) => "GET /api/v1/policies/{id}/rules",
+        ("GET", ["api", "v1", "logs"]) => "GET /api/v1/logs",
         _ => "other",
     }
 }
@@ -1183,19 +1197,15 @@ fn handle_api(state: &State, req: &Request, seg: &[&str]) -> Response {
             }
             None => not_found(state, id, "User"),
         },
-        ("GET", ["api", "v1", "logs"]) => {
-            let target = param(req, "filter").unwrap_or("").to_string();
-            let t = rfc3339(base_epoch() - 3_600);
-            let events = json!([
-                {"uuid": "e1", "published": t, "eventType": "user.account.lock",
-                 "displayMessage": "Max sign in attempts exceeded", "severity": "WARN",
-                 "actor": {"id": "00u", "type": "User", "displayName": "Employee", "alternateId": "employee"},
-                 "outcome": {"result": "FAILURE", "reason": "LOCKED_OUT"},
-                 "client": {"ipAddress": "203.0.113.7", "userAgent": {"rawUserAgent": "Mozilla/5.0"}},
-                 "target": [{"id": target, "type": "User"}]}
-            ]);
-            Response::json(200, events.to_string())
-        }
+        ("GET", ["api", "v1", "logs"]) => match state.log.page(&req.query, now_ms()) {
+            Ok(page) => {
+                let mut resp = Response::json(200, page.body);
+                let limit = limit_of(req, 100, 1000);
+                resp.headers = link_headers(state, req, param(req, "after"), limit, page.next);
+                resp
+            }
+            Err((status, code, summary)) => okta_error(state, status, code, &summary),
+        },
         ("GET", ["api", "v1", "apps"]) => {
             // Two apps: "Figma" through groups 1 and 2, "Slack" through group 4.
             let q = param(req, "q").unwrap_or("").to_ascii_lowercase();
@@ -1450,7 +1460,7 @@ impl Drop for ActiveGuard<'_> {
     }
 }
 
-const USAGE: &str = "usage: mock_org [--port P] [--users N] [--latency-ms MS] [--bucket N] [--window-secs S] [--share PERCENT] [--concurrency N]";
+const USAGE: &str = "usage: mock_org [--port P] [--users N] [--latency-ms MS] [--bucket N] [--window-secs S] [--share PERCENT] [--concurrency N] [--log-events N] [--lockouts N]";
 
 fn parse_args() -> Result<Config, String> {
     let mut cfg = Config {
@@ -1461,6 +1471,8 @@ fn parse_args() -> Result<Config, String> {
         window_secs: 60,
         share: 100,
         concurrency: None,
+        log_events: 2_000,
+        lockouts: 40,
     };
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
@@ -1487,6 +1499,13 @@ fn parse_args() -> Result<Config, String> {
             "--concurrency" => {
                 cfg.concurrency =
                     Some(usize::try_from(num(&value)?.max(1)).map_err(|e| e.to_string())?)
+            }
+            "--log-events" => {
+                cfg.log_events =
+                    usize::try_from(num(&value)?.min(10_000_000)).map_err(|e| e.to_string())?
+            }
+            "--lockouts" => {
+                cfg.lockouts = usize::try_from(num(&value)?).map_err(|e| e.to_string())?
             }
             _ => return Err(format!("unknown argument {flag}\n{USAGE}")),
         }
@@ -1522,7 +1541,10 @@ fn main() {
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_nanos() as u64)
         .unwrap_or(1);
+    let lockouts = cfg.lockouts.min(cfg.log_events / 20);
+    let log = syslog::Log::generate(cfg.log_events, lockouts, cfg.users, now_ms(), seed);
     let state = Arc::new(State {
+        log,
         admin: admin_user(&base).to_string(),
         base,
         users,

@@ -13,11 +13,12 @@ use crate::config::{self, Config};
 use crate::credentials::{
     self, Binding, Credential, Keyring, Secret, SecretStore, ServiceApp, Source,
 };
-use crate::error::{clean, Error, Result};
+use crate::error::{clean, Error, Kind, Result};
 use crate::okta::models::User;
+use crate::okta::similar::did_you_mean;
 use crate::okta::users::{ambiguous, Found};
 use crate::okta::{ratelimit, Client, Options};
-use crate::output::{Format, Printer, Stderr, Term};
+use crate::output::{aligned, ColorWhen, Format, Printer, Stderr, Term, Times};
 
 /// The options every command takes (`cli::Cli` flattens them), shown after
 /// each command's own options under their own heading.
@@ -50,9 +51,17 @@ pub struct GlobalArgs {
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
 
-    /// No ANSI colour (also: NO_COLOR, or stdout not a terminal)
+    /// No ANSI colour (the same as --color never)
     #[arg(long, global = true)]
     pub no_color: bool,
+
+    /// When to colour: auto (at a terminal, unless NO_COLOR is set), always, never
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+
+    /// Times in tables as ISO 8601 in UTC (default at a terminal: relative and local, e.g. "3 h ago", "Mon 09:12")
+    #[arg(long, global = true)]
+    pub utc: bool,
 
     /// Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading ', and control characters are escaped)
     #[arg(long, global = true)]
@@ -143,7 +152,12 @@ impl Context {
         change: Option<ChangeArgs>,
         app: fn() -> clap::Command,
     ) -> Context {
-        let term = Term::detect(global.no_color);
+        let color = if global.no_color {
+            ColorWhen::Never
+        } else {
+            global.color
+        };
+        let term = Term::detect(color);
         let err = Arc::new(Stderr::new(global.quiet, global.verbose, term.stderr));
         let out = Printer {
             format: global.output,
@@ -151,6 +165,7 @@ impl Context {
             quiet: global.quiet,
             csv_raw: global.csv_raw,
             err,
+            times: Times::detect(global.utc, term.stdout),
         };
         Context {
             global,
@@ -255,7 +270,7 @@ impl Context {
         let saved_org = self.org_from_profile()?.map(|o| config::origin_text(&o));
         let entry = self.store.get(self.profile())?.ok_or_else(|| {
             Error::auth(format!(
-                "no credential: OKTA_API_TOKEN and OKTA_CLIENT_ID are not set and profile '{}' has none in the keyring",
+                "not logged in: OKTA_API_TOKEN and OKTA_CLIENT_ID are not set and profile '{}' has no credential in the keyring",
                 self.profile()
             ))
             .hint(format!(
@@ -323,39 +338,65 @@ impl Context {
     /// Resolve a USER argument to one user; several matches → a picker at a
     /// terminal, else exit 3 listing them.
     pub fn resolve_user(&self, who: &str) -> Result<User> {
-        match self.client()?.find_user(who)? {
+        let client = self.client()?;
+        let found = client.find_user(who).map_err(|e| {
+            if e.kind != Kind::NotFound {
+                return e;
+            }
+            // Only now, a search for the users the name is close to.
+            let near = client.similar_users(who);
+            match did_you_mean(&near) {
+                Some(hint) => {
+                    let mut e = e;
+                    e.hints.insert(0, hint);
+                    e
+                }
+                None => e,
+            }
+        })?;
+        match found {
             Found::One(u) => Ok(*u),
             Found::Many(users) if self.out.term.interactive() && !self.change().yes => {
-                let items: Vec<String> = users
+                let rows: Vec<Vec<String>> = users
                     .iter()
                     .map(|u| {
-                        clean(&format!(
-                            "{}  {}  {}  {}",
-                            u.login(),
+                        vec![
+                            u.login().to_string(),
                             u.name(),
-                            u.status,
-                            u.id
-                        ))
+                            u.status.clone(),
+                            u.id.clone(),
+                        ]
                     })
                     .collect();
-                // A key typed ahead must not pick a user.
-                crate::prompt::discard_typeahead();
-                let pick = dialoguer::Select::new()
-                    .with_prompt(clean(&format!(
-                        "'{who}' matches {} users; pick one",
-                        users.len()
-                    )))
-                    .items(&items)
-                    .default(0)
-                    .interact_opt()
-                    .map_err(|e| Error::usage(format!("cannot ask which user: {e}")))?;
-                match pick.and_then(|i| users.get(i)) {
+                let question = format!("'{who}' matches {} users; pick one", users.len());
+                match self.pick(&question, &rows)?.and_then(|i| users.get(i)) {
                     Some(u) => Ok(u.clone()),
                     None => Err(ambiguous(who, &users)),
                 }
             }
             Found::Many(users) => Err(ambiguous(who, &users)),
         }
+    }
+}
+
+impl Context {
+    /// A picker at the terminal: the rows' columns aligned, the list
+    /// filtered as you type (fuzzy), Enter picks, Esc gives `None`. Keys
+    /// typed before it appeared are discarded first, so that none picks.
+    pub fn pick(&self, question: &str, rows: &[Vec<String>]) -> Result<Option<usize>> {
+        let rows: Vec<Vec<String>> = rows
+            .iter()
+            .map(|r| r.iter().map(|c| clean(c).replace('\t', " ")).collect())
+            .collect();
+        let items = aligned(&rows);
+        crate::prompt::discard_typeahead();
+        dialoguer::FuzzySelect::new()
+            .with_prompt(format!("{} (type to filter)", clean(question)))
+            .items(&items)
+            .default(0)
+            .max_length(12)
+            .interact_opt()
+            .map_err(|e| Error::usage(format!("cannot ask: {e}")))
     }
 }
 

@@ -86,7 +86,11 @@ pub const VARS: &[Var] = &[
     ),
     var(
         "COLUMNS",
-        "The width help is wrapped to when stdout is not a terminal (at a terminal, the terminal's width).",
+        "The width tables are fitted to and help is wrapped to, also in a pipe (at a terminal without it, the terminal's width).",
+    ),
+    var(
+        "TZ",
+        "The local time zone of the times shown in tables (relative and local unless --utc).",
     ),
     var(
         "USER",
@@ -100,6 +104,8 @@ pub const VARS: &[Var] = &[
 pub const FOR_TESTS: &[&str] = &[
     // "1": stdout and stderr count as terminals (the human format).
     "OKTACTL_FORCE_TTY",
+    // An RFC 3339 time standing in for the clock of relative times.
+    "OKTACTL_NOW",
 ];
 
 /// A file oktactl reads or writes, and what it holds.
@@ -127,6 +133,10 @@ pub const FILES: &[File] = &[
     file(
         "$OKTACTL_POLICY, else ~/.config/oktactl/policy.toml ($XDG_CONFIG_HOME)",
         "The local policy: verification, protected users, cooldowns, tickets, grant allow/deny, agent mode; checked with `oktactl policy check FILE`, at most 1 MiB.",
+    ),
+    file(
+        "~/.local/state/oktactl/watch/HOST/PROFILE/lockouts.cursor ($XDG_STATE_HOME)",
+        "Where `lockouts --watch` and `--once` are in the System Log (Okta's `after` cursor and the last lock-outs shown), one per org and profile, mode 0600, rewritten whole after each lock-out; `lockouts.cursor.lock` beside it while a watch runs.",
     ),
     file(
         "OS keyring: service oktactl, account PROFILE",

@@ -9,7 +9,7 @@ use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::okta::paths::quoted;
 use crate::okta::Client;
-use crate::output::{or_dash, Tabular};
+use crate::output::{or_dash, Fit, Tabular};
 use crate::perms::{needs_role, REPORTS};
 
 /// Okta keeps 90 days of System Log.
@@ -61,6 +61,7 @@ struct Event {
     event_type: Option<String>,
     display_message: Option<String>,
     actor: Option<Actor>,
+    target: Option<Vec<Actor>>,
     outcome: Option<EventOutcome>,
     client: Option<EventClient>,
 }
@@ -95,8 +96,28 @@ pub struct EventView {
     outcome: Option<String>,
     reason: Option<String>,
     actor: Option<String>,
+    target: Option<String>,
     client_ip: Option<String>,
     user_agent: Option<String>,
+}
+
+impl Actor {
+    fn shown(self) -> Option<String> {
+        self.alternate_id
+            .filter(|s| !s.is_empty())
+            .or(self.display_name)
+    }
+}
+
+/// The first target (`jane@acme.com`, `Figma Users`), and how many more.
+fn targets(list: Vec<Actor>) -> Option<String> {
+    let n = list.len();
+    let first = list.into_iter().next()?.shown()?;
+    Some(if n > 1 {
+        format!("{first} +{}", n - 1)
+    } else {
+        first
+    })
 }
 
 impl From<Event> for EventView {
@@ -119,7 +140,8 @@ impl From<Event> for EventView {
             display_message: e.display_message,
             outcome,
             reason,
-            actor: e.actor.and_then(|a| a.alternate_id.or(a.display_name)),
+            actor: e.actor.and_then(Actor::shown),
+            target: e.target.and_then(targets),
             client_ip,
             user_agent,
         }
@@ -135,6 +157,7 @@ impl Tabular for EventView {
             "outcome",
             "reason",
             "actor",
+            "target",
             "client_ip",
             "user_agent",
         ]
@@ -147,6 +170,7 @@ impl Tabular for EventView {
             &self.outcome,
             &self.reason,
             &self.actor,
+            &self.target,
             &self.client_ip,
             &self.user_agent,
         ]
@@ -159,10 +183,20 @@ impl Tabular for EventView {
             "published",
             "event_type",
             "outcome",
-            "reason",
             "actor",
+            "target",
+            "reason",
             "client_ip",
         ]
+    }
+    /// Why the account locked comes first in a narrow terminal: the time,
+    /// event type, outcome and reason stay; the IP, then the target, then
+    /// the actor give way (whole).
+    fn fit(column: &str) -> Fit {
+        match column {
+            "actor" | "target" => Fit::Optional,
+            c => Fit::of(c),
+        }
     }
 }
 

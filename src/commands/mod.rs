@@ -7,6 +7,7 @@ pub mod check_perms;
 pub mod completions;
 pub mod expiring;
 pub mod grant;
+pub mod lockouts;
 pub mod log;
 #[cfg(feature = "mcp")]
 pub mod mcp;
@@ -46,6 +47,7 @@ pub enum Command {
     Unsuspend(unsuspend::UnsuspendArgs),
     Tac(tac::TacArgs),
     Log(log::LogArgs),
+    Lockouts(lockouts::LockoutsArgs),
     Audit(audit::AuditArgs),
     Expiring(expiring::ExpiringArgs),
     CheckPerms(check_perms::CheckPermsArgs),
@@ -71,6 +73,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
         Command::Unsuspend(a) => unsuspend::run(ctx, a),
         Command::Tac(a) => tac::run(ctx, a),
         Command::Log(a) => log::run(ctx, a),
+        Command::Lockouts(a) => lockouts::run(ctx, a),
         Command::Audit(a) => audit::run(ctx, a),
         Command::Expiring(a) => expiring::run(ctx, a),
         Command::CheckPerms(a) => check_perms::run(ctx, a),

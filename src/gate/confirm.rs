@@ -137,20 +137,100 @@ pub fn cancelled() -> Error {
     Error::new(Kind::Cancelled, "cancelled; nothing was changed")
 }
 
-/// The identity card (name, login, email, status, department, manager) on
-/// stderr, shown at a terminal before a confirmation.
+/// The identity card on stderr, shown at a terminal before a confirmation:
+/// who (name, login, email, id, title, department, manager), the status
+/// and since when ("locked since" for a locked-out user), and where the
+/// password lives.
 pub fn show_identity(ctx: &Context, user: &User) {
+    let since = user
+        .status_changed
+        .as_deref()
+        .map(|t| ctx.out.times.long(t))
+        .unwrap_or_default();
     let rows = [
         ("name", user.name()),
         ("login", user.login().to_string()),
         ("email", or_dash(&user.profile.email)),
         ("id", user.id.clone()),
+        ("title", or_dash(&user.profile.title)),
         ("status", user.status.clone()),
+        (since_label(&user.status), since),
         ("department", or_dash(&user.profile.department)),
         ("manager", or_dash(&user.profile.manager)),
+        ("password", password_home(user)),
     ];
     // Plain lines: the same at any terminal width.
     for (field, value) in rows {
-        ctx.out.status(&format!("  {field:<11} {value}"));
+        let value = if value.is_empty() { "-".into() } else { value };
+        ctx.out.status(&format!("  {field:<14} {value}"));
+    }
+}
+
+/// The label of `statusChanged`: "locked since" for a locked-out user.
+pub fn since_label(status: &str) -> &'static str {
+    if status == "LOCKED_OUT" {
+        "locked since"
+    } else {
+        "status changed"
+    }
+}
+
+/// Where the password lives, from `credentials.provider`: `Okta`, `AD
+/// (acme.local)`, `LDAP (…)`, `IdP (…)` for a federated user, `social IdP
+/// (…)`, `Okta (imported)`.
+pub fn password_home(user: &User) -> String {
+    let provider = user.credentials.as_ref().and_then(|c| c.provider.as_ref());
+    let name = provider
+        .and_then(|p| p.name.as_deref())
+        .map(str::trim)
+        .filter(|n| !n.is_empty());
+    let kind = user.provider_type();
+    let label = match kind {
+        "OKTA" => return "Okta".to_string(),
+        "IMPORT" => return "Okta (imported)".to_string(),
+        "ACTIVE_DIRECTORY" => "AD",
+        "LDAP" => "LDAP",
+        "FEDERATION" => "IdP",
+        "SOCIAL" => "social IdP",
+        other => other,
+    };
+    match name {
+        Some(n) if !n.eq_ignore_ascii_case(kind) => format!("{label} ({n})"),
+        _ => label.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_provider(kind: &str, name: Option<&str>) -> User {
+        serde_json::from_value(serde_json::json!({
+            "id": "00u1",
+            "status": "ACTIVE",
+            "profile": {},
+            "credentials": {"provider": {"type": kind, "name": name}}
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn the_password_lives_where_the_provider_says() {
+        assert_eq!(password_home(&with_provider("OKTA", Some("OKTA"))), "Okta");
+        assert_eq!(
+            password_home(&with_provider("ACTIVE_DIRECTORY", Some("acme.local"))),
+            "AD (acme.local)"
+        );
+        assert_eq!(password_home(&with_provider("LDAP", None)), "LDAP");
+        assert_eq!(
+            password_home(&with_provider("FEDERATION", Some("FEDERATION"))),
+            "IdP"
+        );
+        assert_eq!(
+            password_home(&with_provider("SOCIAL", Some("Google"))),
+            "social IdP (Google)"
+        );
+        assert_eq!(password_home(&User::default()), "Okta");
+        assert_eq!(since_label("LOCKED_OUT"), "locked since");
     }
 }

@@ -24,7 +24,9 @@ use crate::interrupt;
 use crate::okta::changes::Call;
 use crate::okta::{Client, Reply};
 use crate::policy::{self, Judge};
-pub use confirm::{cancelled as confirm_cancelled, show_identity, Ask, Confirmer};
+pub use confirm::{
+    cancelled as confirm_cancelled, password_home, show_identity, since_label, Ask, Confirmer,
+};
 pub use outcome::{Class, Outcome};
 pub use report::Row;
 pub use run::{Job, Step};

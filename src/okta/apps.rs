@@ -3,6 +3,7 @@
 use serde::Deserialize;
 
 use super::models::Group;
+use super::similar;
 use super::Client;
 use crate::error::{Error, Kind, Result};
 
@@ -54,15 +55,29 @@ impl Client {
         }
         let url = self.api_query(&["apps"], &[("q", what), ("limit", "200")])?;
         let mut exact = Vec::new();
+        let mut prefixed = Vec::new();
         for app in self.pages::<App>(url) {
             let app = app.map_err(|e| e.context(format!("searching apps labelled '{what}'")))?;
             if app.label.trim().eq_ignore_ascii_case(what) {
                 exact.push(app);
+            } else if prefixed.len() < 200 {
+                prefixed.push(app.label);
             }
         }
         match exact.len() {
-            0 => Err(Error::not_found(format!("no app labelled '{what}'"))
-                .hint("labels must match exactly; pass the app id (0oa…) to be sure")),
+            0 => {
+                let mut e = Error::not_found(format!("no app labelled '{what}'"));
+                // The prefix search above found no exact label; what it did
+                // find is the first place to look (no further request).
+                let mut near = similar::closest(what, &prefixed);
+                if near.is_empty() {
+                    near = self.similar_apps(what);
+                }
+                if let Some(hint) = similar::did_you_mean(&near) {
+                    e = e.hint(hint);
+                }
+                Err(e.hint("labels must match exactly; pass the app id (0oa…) to be sure"))
+            }
             1 => Ok(exact.remove(0)),
             n => {
                 let mut e = Error::not_found(format!("{n} apps are labelled '{what}'"));
@@ -75,6 +90,44 @@ impl Client {
                 Err(e.hint("pass the app id with --app instead"))
             }
         }
+    }
+
+    /// The app labels closest to `what`, for "did you mean": Okta's prefix
+    /// search on name and label (`q`) for the first three letters of its
+    /// first word (the whole text was searched already); ranked by `similar`.
+    pub fn similar_apps(&self, what: &str) -> Vec<String> {
+        let Some(p) = similar::shorter_prefix(what) else {
+            return Vec::new();
+        };
+        let labels = self
+            .api_query(&["apps"], &[("q", &p), ("limit", similar::WIDER_LIMIT)])
+            .and_then(|url| self.get::<Vec<App>>(url))
+            .map(|apps| apps.into_iter().map(|a| a.label).collect::<Vec<_>>())
+            .unwrap_or_default();
+        similar::closest(what, &labels)
+    }
+
+    /// Apps whose label is `what` (any case) or starts with it, by Okta's
+    /// prefix search (`q`, one page of 5): for "did you mean --app" when a
+    /// group of that name was not found. Errors are no apps.
+    pub fn apps_like(&self, what: &str) -> Vec<String> {
+        let labels = self
+            .api_query(
+                &["apps"],
+                &[("q", what.trim()), ("limit", similar::FIRST_LIMIT)],
+            )
+            .and_then(|url| self.get::<Vec<App>>(url))
+            .map(|apps| apps.into_iter().map(|a| a.label).collect::<Vec<_>>())
+            .unwrap_or_default();
+        let want = what.trim().to_lowercase();
+        let mut near: Vec<String> = labels
+            .into_iter()
+            .filter(|l| l.to_lowercase().starts_with(&want))
+            .collect();
+        near.sort_by_key(|l| (!l.trim().eq_ignore_ascii_case(what.trim()), l.len()));
+        near.dedup();
+        near.truncate(3);
+        near
     }
 
     /// The groups assigned to an app, in Okta's order. The group comes

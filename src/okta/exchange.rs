@@ -19,8 +19,12 @@ use super::Client;
 use crate::error::{Error, Kind, Result};
 use crate::interrupt;
 
-/// Retries for 5xx and connection errors on requests that are safe to repeat.
+/// Retries for 5xx and transport errors on requests that are safe to repeat.
 const MAX_RETRIES: u32 = 3;
+/// Retries when no connection could be made at all: one, since a refused
+/// or unresolvable host rarely comes back within seconds, and a person is
+/// waiting for the one line that says so.
+const MAX_CONNECT_RETRIES: u32 = 1;
 const BACKOFF: Duration = Duration::from_millis(500);
 /// The least time worth starting an attempt with.
 const MIN_ATTEMPT: Duration = Duration::from_millis(250);
@@ -81,14 +85,18 @@ impl Client {
                     // A POST that may have reached Okta is never repeated.
                     let safe = idempotent || e.is_connect();
                     t.maybe_sent |= !e.is_connect();
-                    // Interrupted while waiting to retry: this attempt's
-                    // error stands (it may have been applied).
-                    if safe && retry_pause(&mut t, budget) {
+                    // A refused connection is retried once, other failures
+                    // as the budget allows. Interrupted while waiting to
+                    // retry: this attempt's error stands (it may have been
+                    // applied).
+                    let room = !e.is_connect() || t.retries < MAX_CONNECT_RETRIES;
+                    if safe && room && retry_pause(&mut t, budget) {
                         continue;
                     }
                     let mut err = transport_error(&what, &self.origin, &e);
                     err.maybe_applied |= t.maybe_sent;
-                    if t.retries > 0 {
+                    // A refused connection stays one line; -v shows the attempts.
+                    if t.retries > 0 && !e.is_connect() {
                         err.message.push_str(&format!(
                             "; gave up after {} attempts in {:.1} s (at most twice --timeout)",
                             t.retries + 1,
@@ -236,15 +244,21 @@ fn transport_text(e: &reqwest::Error) -> String {
 }
 
 /// A connection that failed after the request may have gone out leaves the
-/// change's fate unknown (`maybe_applied`).
+/// change's fate unknown (`maybe_applied`). No connection at all is one
+/// line, `cannot connect to https://acme.okta.com: connection refused`;
+/// reqwest's whole chain of causes is in the `--verbose` line above it.
 fn transport_error(what: &str, origin: &Url, e: &reqwest::Error) -> Error {
+    let org = origin.origin().ascii_serialization();
+    if e.is_connect() {
+        let mut err = Error::new(
+            Kind::Network,
+            format!("cannot connect to {org}: {}", connect_reason(e)),
+        );
+        err.maybe_applied = false;
+        return err;
+    }
     let why = if e.is_timeout() {
         "timed out".to_string()
-    } else if e.is_connect() {
-        format!(
-            "cannot connect to {}",
-            origin.origin().ascii_serialization()
-        )
     } else {
         "the connection failed".to_string()
     };
@@ -253,6 +267,55 @@ fn transport_error(what: &str, origin: &Url, e: &reqwest::Error) -> Error {
         format!("{what}: {why} ({})", transport_text(e)),
     )
     .hint("check the org URL, your network or proxy (HTTPS_PROXY), and --timeout");
-    err.maybe_applied = !e.is_connect();
+    err.maybe_applied = true;
     err
+}
+
+/// Why no connection was made, in a few words: the kind of the I/O error
+/// under reqwest's chain (`connection refused`), a name that does not
+/// resolve, a TLS failure, else the innermost cause.
+fn connect_reason(e: &reqwest::Error) -> String {
+    use std::io::ErrorKind as K;
+    let mut innermost = e.to_string();
+    let mut src = std::error::Error::source(e);
+    while let Some(s) = src {
+        if let Some(io) = s.downcast_ref::<std::io::Error>() {
+            let said = match io.kind() {
+                K::ConnectionRefused => Some("connection refused"),
+                K::ConnectionReset => Some("connection reset"),
+                K::ConnectionAborted => Some("connection aborted"),
+                K::TimedOut => Some("timed out"),
+                K::NetworkUnreachable => Some("network unreachable"),
+                K::HostUnreachable => Some("host unreachable"),
+                K::AddrNotAvailable => Some("address not available"),
+                K::PermissionDenied => Some("permission denied"),
+                _ => None,
+            };
+            if let Some(said) = said {
+                return said.to_string();
+            }
+        }
+        let text = s.to_string();
+        if text.starts_with("dns error") {
+            return "the host name does not resolve".to_string();
+        }
+        if text.contains("certificate") || text.to_ascii_lowercase().contains("tls") {
+            return format!("TLS failed ({})", last_cause(s));
+        }
+        innermost = text;
+        src = s.source();
+    }
+    if e.is_timeout() {
+        return "timed out".to_string();
+    }
+    innermost
+}
+
+/// The innermost cause of an error.
+fn last_cause(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut last = e;
+    while let Some(s) = last.source() {
+        last = s;
+    }
+    last.to_string()
 }

@@ -6,12 +6,19 @@ use serde::Deserialize;
 
 use super::models::{Group, User};
 use super::paths::quoted;
+use super::similar;
 use super::Client;
 use crate::error::{Error, Kind, Result};
 
 impl Client {
     /// A group id (`00g…`) or an exact (case-insensitive) group name.
     pub fn find_group(&self, what: &str) -> Result<Group> {
+        self.find_group_or(what, &|| None)
+    }
+
+    /// `find_group`, where a name no group has also gets the hint `also`
+    /// gives (asked only then).
+    pub fn find_group_or(&self, what: &str, also: &dyn Fn() -> Option<String>) -> Result<Group> {
         let what = what.trim();
         if what.starts_with("00g")
             && what.len() == 20
@@ -35,8 +42,16 @@ impl Client {
             }
         }
         match exact.len() {
-            0 => Err(Error::not_found(format!("no group named '{what}'"))
-                .hint("names must match exactly; pass the group id (00g…) to be sure")),
+            0 => {
+                let mut e = Error::not_found(format!("no group named '{what}'"));
+                if let Some(hint) = similar::did_you_mean(&self.similar_groups(what)) {
+                    e = e.hint(hint);
+                }
+                if let Some(hint) = also() {
+                    e = e.hint(hint);
+                }
+                Err(e.hint("names must match exactly; pass the group id (00g…) to be sure"))
+            }
             1 => Ok(exact.remove(0)),
             n => {
                 let mut e = Error::not_found(format!("{n} groups are named '{what}'"));
@@ -49,6 +64,29 @@ impl Client {
                 Err(e.hint("pass the group id instead"))
             }
         }
+    }
+}
+
+impl Client {
+    /// The group names closest to `what`, for "did you mean": Okta's prefix
+    /// search (`q`, exact matches first) for the name as given, else for
+    /// the first three letters of its first word; ranked by `similar`.
+    pub fn similar_groups(&self, what: &str) -> Vec<String> {
+        let names = |q: &str, limit: &str| -> Vec<String> {
+            let Ok(url) = self.api_query(&["groups"], &[("q", q), ("limit", limit)]) else {
+                return Vec::new();
+            };
+            self.get::<Vec<Group>>(url)
+                .map(|gs| gs.into_iter().map(|g| g.profile.name).collect())
+                .unwrap_or_default()
+        };
+        let mut found = names(what, similar::FIRST_LIMIT);
+        if found.is_empty() {
+            if let Some(p) = similar::shorter_prefix(what) {
+                found = names(&p, similar::WIDER_LIMIT);
+            }
+        }
+        similar::closest(what, &found)
     }
 }
 

@@ -8,6 +8,7 @@ mod client;
 mod exchange;
 pub mod factors;
 pub mod groups;
+pub mod logs;
 pub mod models;
 mod paging;
 pub mod paths;
@@ -15,6 +16,7 @@ pub mod policy;
 pub mod ratelimit;
 pub mod roles;
 mod session;
+pub mod similar;
 pub mod tokens;
 pub mod users;
 

@@ -104,7 +104,7 @@ pub const RIGHTS: &[Right] = &[
     // [HELP] report admin; [RO-ADMIN]: both view the System Log.
     Right {
         key: "log_read",
-        what: "read the System Log (log)",
+        what: "read the System Log (log, lockouts)",
         job: Jobs::Passwords,
         roles: &["REPORT_ADMIN", "READ_ONLY_ADMIN"],
         scope: Scope::Org,

@@ -6,7 +6,7 @@ use clap::Args;
 
 use super::denied::{outside_reason, token_roles};
 use crate::context::Context;
-use crate::error::{clean, Error, Kind, Result};
+use crate::error::{Error, Kind, Result};
 use crate::gate::confirm_cancelled;
 use crate::okta::apps::App;
 use crate::okta::models::Group;
@@ -32,7 +32,7 @@ pub struct GroupArgs {
 pub fn pick_group(ctx: &Context, args: &GroupArgs) -> Result<Group> {
     let client = ctx.client()?;
     match (&args.group, &args.app) {
-        (Some(g), _) => client.find_group(g),
+        (Some(g), _) => client.find_group_or(g, &|| app_instead(client, g)),
         (None, Some(a)) => group_for_app(ctx, client, a),
         (None, None) => Err(Error::usage("pass --group GROUP or --app APP")),
     }
@@ -82,6 +82,21 @@ pub fn describe(client: &Client, group: &Group) -> String {
     }
 }
 
+/// No group has that name, but an app has that label (or starts so):
+/// `--app` is what was meant. One prefix search of the apps, only then.
+fn app_instead(client: &Client, what: &str) -> Option<String> {
+    let labels = client.apps_like(what);
+    let label = labels.first()?;
+    let quote = if label.contains(char::is_whitespace) {
+        format!("'{label}'")
+    } else {
+        label.clone()
+    };
+    Some(format!(
+        "did you mean --app {quote}? An app has that label; the Okta group assigned to it is the one changed"
+    ))
+}
+
 /// A 403 while resolving `--app`: App Admin is needed to read apps.
 fn app_role(e: Error) -> Error {
     if e.kind != Kind::Permission {
@@ -115,25 +130,21 @@ fn group_for_app(ctx: &Context, client: &Client, what: &str) -> Result<Group> {
         n if ctx.out.term.interactive() && !ctx.change().yes => {
             // Mark the groups the token's roles (when readable) cannot change.
             let roles = token_roles(client);
-            let items: Vec<String> = okta
+            let rows: Vec<Vec<String>> = okta
                 .iter()
                 .map(|g| {
                     let mark = roles
                         .as_deref()
                         .and_then(|r| outside_reason(r, &g.id))
-                        .map(|why| format!("  ({why})"))
+                        .map(|why| format!("({why})"))
                         .unwrap_or_default();
-                    clean(&format!("{}  {}{mark}", g.profile.name, g.id))
+                    vec![g.profile.name.clone(), g.id.clone(), mark]
                 })
                 .collect();
-            let pick = dialoguer::Select::new()
-                .with_prompt(clean(&format!(
-                    "app {label} is assigned to {n} Okta groups; pick one"
-                )))
-                .items(&items)
-                .default(0)
-                .interact_opt()
-                .map_err(|e| Error::usage(format!("cannot ask which group: {e}")))?;
+            let pick = ctx.pick(
+                &format!("app {label} is assigned to {n} Okta groups; pick one"),
+                &rows,
+            )?;
             pick.and_then(|i| okta.get(i).cloned())
                 .ok_or_else(confirm_cancelled)
         }

@@ -179,6 +179,8 @@ fn every_command_lists_the_global_options_under_their_own_heading() {
         "--verbose",
         "--quiet",
         "--no-color",
+        "--color",
+        "--utc",
         "--csv-raw",
         "--policy",
         "--timeout",

@@ -291,9 +291,9 @@ fn csv_output_cells_cannot_run_as_formulas() {
     );
     assert_eq!(&row[3], "'@SUM(1+1)");
     assert_eq!(&row[4], "'-2+3\\u{1b}[31m");
-    // A lone `-`, real or the null placeholder, stays as it is.
-    assert_eq!(&row[5], "-");
-    assert_eq!(&row[6], "-");
+    // Null is an empty cell; a real value `-` is escaped like any formula start.
+    assert_eq!(&row[5], "'-");
+    assert_eq!(&row[6], "");
 }
 
 #[test]

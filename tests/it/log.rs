@@ -65,6 +65,7 @@ fn log_lock_queries_a_bounded_window_newest_first() {
             "outcome": "FAILURE",
             "reason": "LOCKED_OUT",
             "actor": "jane@acme.com",
+            "target": null,
             "client_ip": "203.0.113.9",
             "user_agent": "Mozilla/5.0"
         })

@@ -25,6 +25,7 @@ mod inputs;
 mod interrupt;
 mod keyring;
 mod live_offline;
+mod lockouts;
 mod log;
 #[cfg(feature = "mcp")]
 mod mcp;
@@ -34,4 +35,5 @@ mod pty;
 mod ratelimit;
 mod reset;
 mod reset_mfa;
+mod terminal;
 mod user;

@@ -675,7 +675,7 @@ fn escapes_in_a_profile_reach_the_terminal_escaped() {
     let before = shown(&p.exp_string("[y/N] ").unwrap());
     let name = r"Jane\u{1b}]0;pwned\u{7}\u{1b}[2J \u{202e}eoD";
     assert!(
-        before.contains(&format!("  name        {name}")),
+        before.contains(&format!("  name           {name}")),
         "the card: {before}"
     );
     assert!(

@@ -115,7 +115,7 @@ fn email_fallback_finds_the_one_exact_match() {
     let (stdout, stderr) = text(&out);
     assert!(out.status.success(), "{stderr}");
     let mut lines = stdout.lines();
-    assert_eq!(lines.next(), Some("id,login,email,name,status,title,department,manager,created,last_login,password_changed,password_expires"));
+    assert_eq!(lines.next(), Some("id,login,email,name,status,title,department,manager,created,last_login,password_changed,password_expires,status_changed,password_source"));
     assert!(lines
         .next()
         .unwrap()

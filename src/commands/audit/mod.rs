@@ -455,10 +455,12 @@ mod tests {
                 stdout: false,
                 stderr: false,
                 color: false,
+                width: None,
             },
             quiet: true,
             csv_raw: false,
             err: std::sync::Arc::new(crate::output::Stderr::new(true, false, false)),
+            times: crate::output::Times::iso(),
         };
         let log = concat!(
             r#"{"time":"2026-11-29T17:30:00Z","phase":"intent","change_id":"c1","command":"unlock","user":"a@x.com"}"#,

@@ -59,7 +59,14 @@ impl Tabular for Status {
 }
 
 pub fn run(ctx: &Context, _args: StatusArgs) -> Result<()> {
-    let org = ctx.org()?;
+    // Before any login there is no org: that is "not logged in" (exit 4),
+    // not a usage error.
+    let org = match ctx.org_from_args()? {
+        Some(org) => org,
+        None => ctx
+            .org_from_profile()?
+            .ok_or_else(|| not_logged_in(ctx.profile()))?,
+    };
     let mut status = Status {
         org: config::origin_text(&org),
         profile: ctx.profile().to_string(),
@@ -98,6 +105,14 @@ pub fn run(ctx: &Context, _args: StatusArgs) -> Result<()> {
         None if status.valid => Ok(()),
         None => Err(Error::auth("the token is not valid")),
     }
+}
+
+fn not_logged_in(profile: &str) -> Error {
+    Error::auth(format!(
+        "not logged in: no org given, and profile '{profile}' has none"
+    ))
+    .hint("run `oktactl auth login --org https://YOUR-ORG.okta.com` (the token goes to the OS keyring)")
+    .hint("or, in a script, set OKTA_ORG_URL and OKTA_API_TOKEN")
 }
 
 /// Who the credential acts as (the token's admin, or the service app with

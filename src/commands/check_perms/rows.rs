@@ -32,7 +32,8 @@ impl Tabular for Check {
         vec!["check", "result", "role", "scope", "proven_by", "fix"]
     }
     fn row(&self) -> Vec<String> {
-        let dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
+        // Null is an empty cell: `-` in a table, empty in CSV.
+        let dash = |v: &Option<String>| v.clone().unwrap_or_default();
         vec![
             self.right.clone(),
             self.result.to_string(),
@@ -42,7 +43,7 @@ impl Tabular for Check {
                 &self.role
             }),
             dash(&self.scope),
-            self.proven_by.unwrap_or("-").to_string(),
+            self.proven_by.unwrap_or_default().to_string(),
             dash(&self.fix),
         ]
     }

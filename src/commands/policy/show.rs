@@ -35,7 +35,8 @@ impl Tabular for Entry {
     }
     fn row(&self) -> Vec<String> {
         let value = match &self.value {
-            Value::Null => "-".to_string(),
+            // Null is an empty cell (`-` in a table, empty in CSV).
+            Value::Null => String::new(),
             Value::String(s) => s.clone(),
             Value::Array(items) => items
                 .iter()

@@ -41,7 +41,8 @@ impl Tabular for Issued {
             self.result.to_string(),
             or_dash(&self.tac),
             or_dash(&self.expires_at),
-            self.multi_use.map_or("-".into(), |m| m.to_string()),
+            // Null is an empty cell (`-` in a table, empty in CSV).
+            self.multi_use.map(|m| m.to_string()).unwrap_or_default(),
         ]
     }
 }

@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::context::Context;
 use crate::error::Result;
 use crate::okta::models::{Factor, Group, User};
-use crate::output::{or_dash, Tabular};
+use crate::output::{or_dash, Fit, Tabular};
 
 /// Identify and list employees
 #[derive(Debug, Subcommand)]
@@ -81,6 +81,10 @@ pub struct UserView {
     pub last_login: Option<String>,
     pub password_changed: Option<String>,
     pub password_expires: Option<String>,
+    pub status_changed: Option<String>,
+    /// Where the password lives: Okta's `credentials.provider.type`
+    /// (`OKTA`, `ACTIVE_DIRECTORY`, `LDAP`, `FEDERATION`, `SOCIAL`, `IMPORT`).
+    pub password_source: Option<String>,
     /// Absent unless asked for; `null` when asked for but unreadable.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub groups: Option<Option<Vec<GroupView>>>,
@@ -91,6 +95,11 @@ pub struct UserView {
 
 impl From<User> for UserView {
     fn from(u: User) -> Self {
+        let source = u
+            .credentials
+            .as_ref()
+            .and_then(|c| c.provider.as_ref())
+            .and_then(|p| p.kind.clone());
         UserView {
             login: u.login().to_string(),
             name: u.name(),
@@ -104,6 +113,8 @@ impl From<User> for UserView {
             last_login: u.last_login,
             password_changed: u.password_changed,
             password_expires: None,
+            status_changed: u.status_changed,
+            password_source: source,
             groups: None,
             factors: None,
         }
@@ -125,6 +136,8 @@ impl Tabular for UserView {
             "last_login",
             "password_changed",
             "password_expires",
+            "status_changed",
+            "password_source",
         ]
     }
     fn row(&self) -> Vec<String> {
@@ -141,9 +154,18 @@ impl Tabular for UserView {
             or_dash(&self.last_login),
             or_dash(&self.password_changed),
             or_dash(&self.password_expires),
+            or_dash(&self.status_changed),
+            or_dash(&self.password_source),
         ]
     }
     fn table_columns() -> Vec<&'static str> {
         vec!["id", "login", "name", "status", "department", "last_login"]
+    }
+    /// In a narrow terminal the id gives way first: the login names the user.
+    fn fit(column: &str) -> Fit {
+        match column {
+            "id" => Fit::Optional,
+            c => Fit::of(c),
+        }
     }
 }

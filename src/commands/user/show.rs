@@ -12,10 +12,11 @@ use clap::Args;
 use super::{FactorView, GroupView, UserView};
 use crate::context::Context;
 use crate::error::{Error, Kind, Result};
+use crate::gate::{password_home, since_label};
 use crate::okta::models::{Factor, Group, User};
 use crate::okta::policy::{expires_at, policy_for, Everyone, Policy};
 use crate::okta::Client;
-use crate::output::Format;
+use crate::output::{or_dash, Format};
 
 /// Identify an employee: status, last sign-in, password dates, groups, factors
 #[derive(Debug, Args)]
@@ -84,6 +85,7 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<()> {
     } else {
         None
     };
+    let home = password_home(&user);
     let mut view = UserView::from(user);
     view.password_expires = expires;
     view.groups = args
@@ -97,7 +99,7 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<()> {
             ctx.out.one(&view)
         };
     }
-    ctx.out.one(&view)?;
+    ctx.out.data(&ctx.out.card(card(&view, home)).to_string())?;
     match &view.groups {
         None => {}
         Some(None) => {
@@ -145,6 +147,29 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The card at a terminal: who, the status and since when ("locked since"
+/// for a locked-out user), the dates, and where the password lives.
+fn card(v: &UserView, password_home: String) -> Vec<Vec<String>> {
+    let field = |k: &str, v: &Option<String>| vec![k.to_string(), or_dash(v)];
+    vec![
+        vec!["id".into(), v.id.clone()],
+        vec!["login".into(), v.login.clone()],
+        field("email", &v.email),
+        vec!["name".into(), v.name.clone()],
+        field("title", &v.title),
+        vec!["status".into(), v.status.clone()],
+        // A time, so its cell reads as one (`locked_since`, `status_changed`).
+        field(&since_label(&v.status).replace(' ', "_"), &v.status_changed),
+        field("department", &v.department),
+        field("manager", &v.manager),
+        field("created", &v.created),
+        field("last_login", &v.last_login),
+        field("password_changed", &v.password_changed),
+        field("password_expires", &v.password_expires),
+        vec!["password_source".into(), password_home],
+    ]
 }
 
 /// An optional part could not be read: say so and go on (`null` in JSON).

@@ -156,6 +156,8 @@ impl Client {
     }
 
     fn announce(&self, wait: Duration, why: &str) {
+        // The progress bar's ETA counts the wait.
+        self.err.waiting(wait);
         let until = Instant::now() + wait;
         let fresh = match self.announced_until.lock() {
             Ok(mut last) => {
