@@ -16,6 +16,7 @@ pub enum Name {
     CheckPerms,
     FindUser,
     UserLog,
+    Lockouts,
     Expiring,
     Unlock,
     ResetPassword,
@@ -75,6 +76,13 @@ pub const TOOLS: &[Def] = &[
         id: "user_log",
         title: "A user's recent events",
         description: "The user's System Log events, newest first (sign-in failures, lock-outs, resets, factor and group changes; who did them and from where), to see why an account is locked before unlocking it.",
+        change: None,
+    },
+    Def {
+        name: Name::Lockouts,
+        id: "lockouts",
+        title: "Who is locked out",
+        description: "Who is locked out now, from one filtered System Log query over the last `since` (default 24h) joined with each user's current status, oldest lock first: when and from where it locked, the failed sign-ins before it; with all, also those unlocked since. At most `limit` rows.",
         change: None,
     },
     Def {

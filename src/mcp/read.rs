@@ -11,6 +11,7 @@ use super::reply::Done;
 use super::State;
 use crate::commands::check_perms::{self, CheckPermsArgs};
 use crate::commands::expiring::{self, ExpiringArgs};
+use crate::commands::lockouts;
 use crate::commands::log::{self, EventKind, EventView};
 use crate::commands::user::UserView;
 use crate::commands::whoami;
@@ -28,6 +29,7 @@ pub fn call(state: &State, name: Name, args: Args) -> Result<Done> {
         Name::CheckPerms => check_perms(state, args),
         Name::FindUser => find_user(state, args),
         Name::UserLog => user_log(state, args),
+        Name::Lockouts => lockouts(state, args),
         Name::Expiring => expiring(state, args),
         _ => Err(Error::failed("not a read tool")),
     }
@@ -116,6 +118,41 @@ fn user_log(state: &State, mut args: Args) -> Result<Done> {
     );
     let value =
         json!({"user_id": user.id, "user": user.login(), "events": listed, "truncated": truncated});
+    Done::new(&value, summary)
+}
+
+fn lockouts(state: &State, mut args: Args) -> Result<Done> {
+    let since = match args.text("since")? {
+        Some(s) => {
+            log::parse_duration(&s).map_err(|e| Error::usage(format!("argument 'since': {e}")))?
+        }
+        None => jiff::SignedDuration::from_hours(24),
+    };
+    let all = args.flag("all")?;
+    let limit = args.limit(50)?;
+    args.finish()?;
+    let found = lockouts::find(state.ctx.client()?, &lockouts::Query { since, all })
+        .map_err(|e| needs_role(e, REPORTS))?;
+    let total = found.lockouts.len();
+    let still = found.lockouts.iter().filter(|l| l.still_locked).count();
+    let rows: Vec<&lockouts::Lockout> = found.lockouts.iter().take(limit).collect();
+    let summary = format!(
+        "{still} user(s) locked out now{} in the last {} ({} event(s) read){}",
+        if all {
+            format!(", {} listed", total)
+        } else {
+            String::new()
+        },
+        human(since),
+        found.events,
+        if total > limit {
+            format!("; the oldest {limit} shown")
+        } else {
+            String::new()
+        }
+    );
+    let value = json!({"lockouts": rows, "total": total, "truncated": total > limit,
+                       "notes": found.notes, "events_read": found.events});
     Done::new(&value, summary)
 }
 

@@ -78,6 +78,17 @@ pub fn input(def: &Def) -> Value {
             "required": ["user"],
             "additionalProperties": false
         }),
+        Name::Lockouts => json!({
+            "type": "object",
+            "properties": {
+                "since": {"type": "string", "pattern": "^[0-9]+[smhdw]$", "default": "24h",
+                          "description": "How far back: a number and s, m, h, d or w; at most 90d"},
+                "all": {"type": "boolean", "default": false,
+                        "description": "Also users unlocked since their lock-out"},
+                "limit": limit(50)
+            },
+            "additionalProperties": false
+        }),
         Name::Expiring => json!({
             "type": "object",
             "properties": {
@@ -177,6 +188,25 @@ pub fn output(def: &Def) -> Value {
                 "truncated": {"type": "boolean", "description": "More events than the limit: narrow since or type"}
             },
             "required": ["user_id", "user", "events", "truncated"]
+        }),
+        Name::Lockouts => json!({
+            "type": "object",
+            "properties": {
+                "lockouts": {"type": "array", "items": {"type": "object", "properties": {
+                    "user_id": {"type": "string"}, "login": maybe_text(), "name": maybe_text(),
+                    "status": maybe_text(), "still_locked": {"type": "boolean"},
+                    "locked_at": {"type": "string"}, "event_type": {"type": "string"},
+                    "failed_sign_ins": {"type": ["integer", "null"]}, "client_ip": maybe_text(),
+                    "location": {"type": ["object", "null"]}, "user_agent": maybe_text(),
+                    "unlocked_at": maybe_text(), "unlock_event": maybe_text(),
+                    "unlocked_by": maybe_text(), "event_id": maybe_text()
+                }, "required": ["user_id", "still_locked", "locked_at"]}},
+                "total": {"type": "integer"},
+                "truncated": {"type": "boolean"},
+                "notes": {"type": "array", "items": {"type": "string"}},
+                "events_read": {"type": "integer"}
+            },
+            "required": ["lockouts", "total", "truncated", "notes"]
         }),
         Name::Expiring => json!({
             "type": "object",

@@ -74,6 +74,7 @@ fn find_user_then_unlock_by_id_with_a_ticket_in_both_eras() {
                 "check_perms",
                 "find_user",
                 "user_log",
+                "lockouts",
                 "expiring",
                 "unlock",
                 "reset_password",
@@ -355,7 +356,7 @@ fn grant_adds_without_asking_and_revoke_removes_once_confirmed() {
             return;
         };
         let names = tool_names(&t["results"][0]);
-        assert_eq!(names[5..], ["grant", "revoke"], "membership rights only");
+        assert_eq!(names[6..], ["grant", "revoke"], "membership rights only");
         let r = &t["results"][1];
         assert_eq!(structured(r)["result"], result, "{r}");
         let group = structured(r)["group"].as_str().unwrap();

@@ -185,7 +185,7 @@ fn where_okta_hides_the_roles_the_policy_names_the_change_tools() {
         return;
     };
     let names = tool_names(&t["results"][0]);
-    assert_eq!(names[5..], ["unlock", "reset_mfa"], "{names:?}");
+    assert_eq!(names[6..], ["unlock", "reset_mfa"], "{names:?}");
     let stderr = t["stderr"].as_str().unwrap();
     assert!(
         stderr.contains("'frobnicate', which is no tool"),
@@ -199,7 +199,7 @@ fn where_okta_hides_the_roles_the_policy_names_the_change_tools() {
     let mut s = Session::new(vec![list()]);
     s.args = WRITES_ONLY;
     let t = drive(&Sandbox::new(), &org.url(), s).unwrap();
-    assert_eq!(tool_names(&t["results"][0]).len(), 5);
+    assert_eq!(tool_names(&t["results"][0]).len(), 6);
 }
 
 const WRITES_ONLY: &[&str] = &["mcp", "--allow-writes"];

@@ -24,7 +24,14 @@ fn read_only_by_default_in_both_protocol_eras() {
         let listed = &t["results"][0];
         assert_eq!(
             tool_names(listed),
-            ["whoami", "check_perms", "find_user", "user_log", "expiring"],
+            [
+                "whoami",
+                "check_perms",
+                "find_user",
+                "user_log",
+                "lockouts",
+                "expiring"
+            ],
             "{mode}"
         );
         for tool in listed["tools"].as_array().unwrap() {
@@ -45,7 +52,7 @@ fn read_only_by_default_in_both_protocol_eras() {
             "{summary}"
         );
         assert!(
-            t["stderr"].as_str().unwrap().contains("serving 5 tools"),
+            t["stderr"].as_str().unwrap().contains("serving 6 tools"),
             "{}",
             t["stderr"]
         );
@@ -137,7 +144,7 @@ fn a_credential_with_super_admin_is_refused_unless_allow_excess() {
         .output()
         .unwrap();
     let (_, stderr) = crate::support::text(&out);
-    assert!(stderr.contains("serving 5 tools"), "{stderr}");
+    assert!(stderr.contains("serving 6 tools"), "{stderr}");
 }
 
 fn event(kind: &str) -> Value {
@@ -240,4 +247,68 @@ fn log_expiring_and_check_perms_are_bounded_and_verbose_logs_each_call_on_stderr
     for m in [logs, policies, users] {
         m.assert();
     }
+}
+
+#[test]
+fn lockouts_lists_who_is_locked_now_from_one_log_query() {
+    let mut org = Org::new();
+    bot(&mut org, &["HELP_DESK_ADMIN", "REPORT_ADMIN"]);
+    let lock = |kind: &str, at: &str, result: &str, reason: &str| {
+        json!({"uuid": format!("e{at}"), "published": at, "eventType": kind,
+               "displayMessage": "x", "severity": "WARN",
+               "actor": {"id": JANE, "type": "User", "alternateId": "jane@acme.com", "displayName": "Jane Doe"},
+               "target": [], "outcome": {"result": result, "reason": reason},
+               "client": {"ipAddress": "203.0.113.9", "userAgent": {"rawUserAgent": "Mozilla/5.0"},
+                          "geographicalContext": {"city": "Lyon", "country": "France"}}})
+    };
+    let logs = org
+        .mock("GET", "/api/v1/logs")
+        .match_query(Matcher::Regex("filter=.*user.account.lock".into()))
+        .with_body(
+            json!([
+                lock(
+                    "user.account.lock",
+                    "2026-11-30T08:10:00.000Z",
+                    "FAILURE",
+                    "LOCKED_OUT"
+                ),
+                lock(
+                    "user.session.start",
+                    "2026-11-30T08:09:00.000Z",
+                    "FAILURE",
+                    "INVALID_CREDENTIALS"
+                ),
+                lock(
+                    "user.session.start",
+                    "2026-11-30T08:08:00.000Z",
+                    "FAILURE",
+                    "INVALID_CREDENTIALS"
+                )
+            ])
+            .to_string(),
+        )
+        .create();
+    let status = org
+        .mock("GET", "/api/v1/users")
+        .match_query(Matcher::Regex("search=".into()))
+        .with_body(json!([user(JANE, "jane@acme.com", "LOCKED_OUT")]).to_string())
+        .create();
+    let sb = Sandbox::new();
+    let s = Session::new(vec![call("lockouts", json!({"since": "7d"}))]);
+    let Some(t) = drive(&sb, &org.url(), s) else {
+        return;
+    };
+    let r = &t["results"][0];
+    let v = structured(r);
+    assert_eq!(v["total"], 1, "{r}");
+    assert_eq!(v["lockouts"][0]["user_id"], JANE);
+    assert_eq!(v["lockouts"][0]["still_locked"], true);
+    assert_eq!(v["lockouts"][0]["failed_sign_ins"], 2);
+    let text = r["content"][0]["text"].as_str().unwrap();
+    assert!(
+        text.starts_with("1 user(s) locked out now in the last 7d"),
+        "{text}"
+    );
+    logs.assert();
+    status.assert();
 }
