@@ -16,6 +16,7 @@ mod catalog;
 mod change;
 mod confirm;
 mod jobs;
+mod questions;
 mod read;
 mod reply;
 mod rights;
@@ -33,7 +34,7 @@ use crate::interrupt;
 use crate::output::Format;
 use budget::Budget;
 use catalog::Def;
-use confirm::Questions;
+use questions::Questions;
 use rules::Rules;
 
 /// What `oktactl mcp` was asked to serve.
