@@ -37,6 +37,10 @@ use catalog::Def;
 use questions::Questions;
 use rules::Rules;
 
+/// Tool calls at work at once: each holds a blocking thread and the Okta
+/// client's rate limits are shared anyway.
+const MAX_CALLS: usize = 8;
+
 /// What `oktactl mcp` was asked to serve.
 #[derive(Debug, Clone, Copy)]
 pub struct Options {
@@ -55,6 +59,8 @@ pub struct State {
     pub questions: Questions,
     /// Calls whose blocking part is still running.
     busy: AtomicUsize,
+    /// Calls at work at once; the others wait their turn (without a thread).
+    pub slots: Arc<tokio::sync::Semaphore>,
 }
 
 impl State {
@@ -110,6 +116,7 @@ pub fn serve(parent: &Context, opts: Options) -> Result<()> {
         budget,
         questions: Questions::default(),
         busy: AtomicUsize::new(0),
+        slots: Arc::new(tokio::sync::Semaphore::new(MAX_CALLS)),
     });
     let out = transport_out()?;
     let runtime = tokio::runtime::Builder::new_current_thread()

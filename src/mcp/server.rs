@@ -147,8 +147,15 @@ impl Server {
         &self,
         work: impl FnOnce(&State) -> T + Send + 'static,
     ) -> Result<T> {
+        // Held by the blocking work itself: a call the client abandons
+        // still counts until its work ends.
+        let slot = Arc::clone(&self.state.slots)
+            .acquire_owned()
+            .await
+            .map_err(|e| Error::failed(format!("the tool call failed: {e}")))?;
         let busy = self.state.enter();
         tokio::task::spawn_blocking(move || {
+            let _slot = slot;
             if interrupt::requested() {
                 return Err(interrupt::error("oktactl mcp is stopping: not started"));
             }
