@@ -10,15 +10,13 @@ use crate::error::Result;
 /// Serve the help-desk tools to an agent over the Model Context Protocol (stdio)
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
-  oktactl mcp                                   # read-only tools
-  oktactl mcp --allow-writes                    # and the change tools the credential's roles prove
-  oktactl -v mcp --allow-writes 2>>mcp.log      # one stderr line per tool call
+  oktactl mcp                              # the read tools only
+  oktactl mcp --allow-writes               # and the change tools proven
+  oktactl -v mcp --allow-writes 2>>mcp.log # a stderr line per tool call
 
 Stdout carries only protocol messages; everything else goes to stderr.
-Change tools take a user id (00u…), a ticket and the requester, pass the
-change gate and the policy, are written to the audit log with channel
-\"mcp\", and ask for confirmation through the client (elicitation) where
-the change takes something away.")]
+
+Change tools take a user id (00u…), a ticket and the requester, pass the change gate and the policy, are written to the audit log with channel \"mcp\", and ask for confirmation through the client (elicitation) where the change takes something away.")]
 pub struct McpArgs {
     /// Also offer the change tools (unlock, reset_password, reset_mfa, grant, revoke) whose rights the credential is proven to hold
     #[arg(long)]
