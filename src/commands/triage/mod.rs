@@ -97,6 +97,9 @@ pub fn run(ctx: &Context, args: TriageArgs) -> Result<()> {
                     Done::Yes => continue 'users,
                     Done::No => {}
                 },
+                // UNCONFIRMED whether the emailed reset of a LOCKED_OUT user
+                // also unlocks it (live-suite point `reset_unlocks`): stay on
+                // the user, so `u` can follow either way.
                 Key::Char('r') => {
                     session.act(Verb::Reset, &user)?;
                 }
