@@ -15,7 +15,7 @@ use crate::perms::{needs_role, REPORTS};
 /// Okta keeps 90 days of System Log.
 const MAX_DAYS: i64 = 90;
 /// Stop after this many events, whatever the window holds.
-pub const MAX_EVENTS: usize = 5000;
+const MAX_EVENTS: usize = 5000;
 /// Empty pages in a row, each with a next link, before the listing is
 /// called a loop: more than elsewhere, since the System Log may send empty
 /// pages while it searches a window (UNCONFIRMED for bounded queries).
@@ -87,18 +87,18 @@ struct EventClient {
     user_agent: Option<serde_json::Value>,
 }
 
-/// One event as `log` shows it.
+/// One event as `log` shows it (and `triage` above its keys).
 #[derive(Debug, Serialize)]
 pub struct EventView {
-    published: Option<String>,
-    event_type: Option<String>,
-    display_message: Option<String>,
-    outcome: Option<String>,
-    reason: Option<String>,
-    actor: Option<String>,
-    target: Option<String>,
-    client_ip: Option<String>,
-    user_agent: Option<String>,
+    pub published: Option<String>,
+    pub event_type: Option<String>,
+    pub display_message: Option<String>,
+    pub outcome: Option<String>,
+    pub reason: Option<String>,
+    pub actor: Option<String>,
+    pub target: Option<String>,
+    pub client_ip: Option<String>,
+    pub user_agent: Option<String>,
 }
 
 impl Actor {
@@ -258,7 +258,19 @@ pub fn run(ctx: &Context, args: LogArgs) -> Result<()> {
     let user = ctx
         .resolve_user(&args.user)
         .map_err(|e| needs_role(e, REPORTS))?;
-    let mut events = events(client, &user.id, args.since, args.kind)?;
+    let (url, expr) = query(client, &user.id, args.kind, args.since, 1000)?;
+    // Streamed: a failure part way leaves the events so far, well-formed.
+    let mut events = client
+        .pages::<Event>(url)
+        .system_log(MAX_EMPTY_PAGES)
+        .map(|e| {
+            e.map(EventView::from).map_err(|e| {
+                bad_filter(
+                    needs_role(e.context("reading the System Log"), REPORTS),
+                    &expr,
+                )
+            })
+        });
     let n = ctx.out.list(events.by_ref().take(MAX_EVENTS))?;
     if n == MAX_EVENTS && events.next().is_some() {
         ctx.out.warn(&format!(
@@ -268,14 +280,40 @@ pub fn run(ctx: &Context, args: LogArgs) -> Result<()> {
     Ok(())
 }
 
-/// The events of the user with this id over the last `since`, newest
-/// first, streamed as the pages arrive (take at most `MAX_EVENTS`).
-pub fn events<'c>(
-    client: &'c Client,
+/// The newest `max` (at most 1000) events of `kind` about the user in the
+/// last `since`, newest first, from one request: what `triage` shows.
+pub fn recent(
+    client: &Client,
     user_id: &str,
-    since: SignedDuration,
     kind: EventKind,
-) -> Result<impl Iterator<Item = Result<EventView>> + 'c> {
+    since: SignedDuration,
+    max: usize,
+) -> Result<Vec<EventView>> {
+    let max = max.clamp(1, 1000);
+    let (url, expr) = query(client, user_id, kind, since, max)?;
+    client
+        .pages::<Event>(url)
+        .system_log(MAX_EMPTY_PAGES)
+        .take(max)
+        .map(|e| {
+            e.map(EventView::from).map_err(|e| {
+                bad_filter(
+                    needs_role(e.context("reading the System Log"), REPORTS),
+                    &expr,
+                )
+            })
+        })
+        .collect()
+}
+
+/// The bounded (since and until), filtered, newest-first query; the filter.
+fn query(
+    client: &Client,
+    user_id: &str,
+    kind: EventKind,
+    since: SignedDuration,
+    limit: usize,
+) -> Result<(url::Url, String)> {
     // Whole seconds: a bounded window (since and until), so the list ends.
     let until = Timestamp::from_second(Timestamp::now().as_second())
         .map_err(|e| Error::failed(format!("cannot read the clock: {e}")))?;
@@ -284,6 +322,7 @@ pub fn events<'c>(
         .map_err(|e| Error::usage(format!("--since reaches too far back: {e}")))?;
     let (since, until) = (since.to_string(), until.to_string());
     let expr = filter(user_id, kind);
+    let limit = limit.to_string();
     let url = client.api_query(
         &["logs"],
         &[
@@ -291,21 +330,10 @@ pub fn events<'c>(
             ("until", until.as_str()),
             ("filter", expr.as_str()),
             ("sortOrder", "DESCENDING"),
-            ("limit", "1000"),
+            ("limit", limit.as_str()),
         ],
     )?;
-    // Streamed: a failure part way leaves the events so far, well-formed.
-    Ok(client
-        .pages::<Event>(url)
-        .system_log(MAX_EMPTY_PAGES)
-        .map(move |e| {
-            e.map(EventView::from).map_err(|e| {
-                bad_filter(
-                    needs_role(e.context("reading the System Log"), REPORTS),
-                    &expr,
-                )
-            })
-        }))
+    Ok((url, expr))
 }
 
 /// 400 E0000053: Okta did not take the filter oktactl built (its System

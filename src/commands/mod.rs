@@ -19,6 +19,7 @@ pub mod sessions;
 pub mod shared;
 pub mod suspend;
 pub mod tac;
+pub mod triage;
 pub mod unlock;
 pub mod unsuspend;
 pub mod user;
@@ -48,6 +49,7 @@ pub enum Command {
     Tac(tac::TacArgs),
     Log(log::LogArgs),
     Lockouts(lockouts::LockoutsArgs),
+    Triage(triage::TriageArgs),
     Audit(audit::AuditArgs),
     Expiring(expiring::ExpiringArgs),
     CheckPerms(check_perms::CheckPermsArgs),
@@ -74,6 +76,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
         Command::Tac(a) => tac::run(ctx, a),
         Command::Log(a) => log::run(ctx, a),
         Command::Lockouts(a) => lockouts::run(ctx, a),
+        Command::Triage(a) => triage::run(ctx, a),
         Command::Audit(a) => audit::run(ctx, a),
         Command::Expiring(a) => expiring::run(ctx, a),
         Command::CheckPerms(a) => check_perms::run(ctx, a),

@@ -34,8 +34,9 @@ pub struct UnlockArgs {
     pub change: ChangeArgs,
 }
 
-struct Unlock {
-    force: bool,
+/// The unlock job, for `unlock` and `triage`.
+pub struct Unlock {
+    pub force: bool,
 }
 
 /// The unlock of each row, for another front end (`oktactl mcp`).

@@ -95,16 +95,17 @@ fn user_log(state: &State, mut args: Args) -> Result<Done> {
         None => jiff::SignedDuration::from_hours(24),
     };
     let kind = choice(&mut args, "type", EventKind::All)?;
-    let limit = args.limit(50)?.min(log::MAX_EVENTS);
+    let limit = args.limit(50)?;
     args.finish()?;
     let client = state.ctx.client()?;
     let user = match client.find_user(&who).map_err(|e| needs_role(e, REPORTS))? {
         Found::One(u) => *u,
         Found::Many(users) => return Err(ambiguous(&who, &users)),
     };
-    let mut events = log::events(client, &user.id, since, kind)?;
-    let listed: Vec<EventView> = events.by_ref().take(limit).collect::<Result<_>>()?;
-    let truncated = listed.len() == limit && events.next().is_some();
+    // One more than asked: whether there were more.
+    let mut listed: Vec<EventView> = log::recent(client, &user.id, kind, since, limit + 1)?;
+    let truncated = listed.len() > limit;
+    listed.truncate(limit);
     let summary = format!(
         "{} event(s) for {} in the last {}{}",
         listed.len(),

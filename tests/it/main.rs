@@ -36,4 +36,5 @@ mod ratelimit;
 mod reset;
 mod reset_mfa;
 mod terminal;
+mod triage;
 mod user;

@@ -7,7 +7,7 @@
 //! (`source.rs`). `--revoke-sessions` also ends the sessions of each user
 //! reset, as a second change (`shared::sessions::follow`).
 
-mod job;
+pub(crate) mod job;
 mod print;
 mod source;
 
