@@ -39,11 +39,6 @@ pub struct Unlock {
     pub force: bool,
 }
 
-/// The unlock of each row, for another front end (`oktactl mcp`).
-pub fn job(force: bool) -> impl Job {
-    Unlock { force }
-}
-
 impl Job for Unlock {
     fn plan(&self, gate: &Gate<'_>, t: &Target, single: bool) -> Step {
         let user = match gate.resolve(t, single, |e| needs_role(e, HELP_DESK)) {

@@ -59,7 +59,10 @@ pub fn run_one(
 ) -> Result<(Vec<Row>, Ending, Notes)> {
     let mut notes = Notes::default();
     let (rows, ending) = match name {
-        Name::Unlock => run(gate, &unlock::job(extra.force), targets, ONE)?,
+        Name::Unlock => {
+            let job = unlock::Unlock { force: extra.force };
+            run(gate, &job, targets, ONE)?
+        }
         Name::ResetPassword => {
             let reset = EmailReset::new();
             let out = run(gate, reset.job(), targets, ONE)?;
