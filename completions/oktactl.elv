@@ -51,11 +51,13 @@ set edit:completion:arg-completer[oktactl] = {|@words|
             cand tac 'Issue a Temporary Access Code for a user who cannot sign in otherwise'
             cand log 'Show a user''s recent System Log events: lock-outs, resets, factor and group changes'
             cand lockouts 'Show who is locked out now, or watch for new lock-outs as they happen'
+            cand triage 'Walk the locked-out users one by one: see why, then unlock, reset or skip'
             cand audit 'Read the local audit log: the changes made or tried, and those left unfinished'
             cand expiring 'List users whose password expires soon'
             cand check-perms 'Audit the credential''s admin roles (or another principal''s) against what the jobs need'
             cand policy 'Show or check the local policy that every change must pass'
             cand completions 'Print the shell completion script'
+            cand mcp 'Serve the help-desk tools to an agent over the Model Context Protocol (stdio)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oktactl;auth'= {
@@ -701,6 +703,31 @@ set edit:completion:arg-completer[oktactl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'oktactl;triage'= {
+            cand --since 'How far back to look for lock-outs (and for each user''s events)'
+            cand --ticket 'The help-desk ticket the change serves, written to the audit log'
+            cand --org 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)'
+            cand --profile 'A named profile from the config file'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to colour: auto (at a terminal, unless NO_COLOR is set), always, never'
+            cand --policy 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)'
+            cand --timeout 'Seconds to wait for each HTTP request'
+            cand --dry-run 'Print the changes that would be sent and send none (reads still run; no audit line)'
+            cand -y 'Answer yes to every confirmation, and show no picker (several matches then fail)'
+            cand --yes 'Answer yes to every confirmation, and show no picker (several matches then fail)'
+            cand -v 'One stderr line per HTTP request (never the token)'
+            cand --verbose 'One stderr line per HTTP request (never the token)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --no-color 'No ANSI colour (the same as --color never)'
+            cand --utc 'Times in tables as ISO 8601 in UTC (default at a terminal: relative and local, e.g. "3 h ago", "Mon 09:12")'
+            cand --csv-raw 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading '', and control characters are escaped)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'oktactl;audit'= {
             cand --since 'Only changes started since then: a span back from now (24h, 15m, 7d) or an RFC 3339 time'
             cand --user 'Only changes to this user: a user id (exact) or login (any case)'
@@ -867,6 +894,28 @@ set edit:completion:arg-completer[oktactl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'oktactl;mcp'= {
+            cand --org 'The Okta org, e.g. https://acme.okta.com (also read: OKTA_CLIENT_ORGURL)'
+            cand --profile 'A named profile from the config file'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to colour: auto (at a terminal, unless NO_COLOR is set), always, never'
+            cand --policy 'The policy file every change must pass (also read: OKTACTL_POLICY; default: policy.toml beside the config file)'
+            cand --timeout 'Seconds to wait for each HTTP request'
+            cand --allow-writes 'Also offer the change tools (unlock, reset_password, reset_mfa, grant, revoke) whose rights the credential is proven to hold'
+            cand --allow-excess 'Serve even when the credential holds SUPER_ADMIN or ORG_ADMIN (refused by default: an agent''s credential holds the least roles)'
+            cand -v 'One stderr line per HTTP request (never the token)'
+            cand --verbose 'One stderr line per HTTP request (never the token)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --no-color 'No ANSI colour (the same as --color never)'
+            cand --utc 'Times in tables as ISO 8601 in UTC (default at a terminal: relative and local, e.g. "3 h ago", "Mon 09:12")'
+            cand --csv-raw 'Write CSV cells exactly as they are (by default a cell that a spreadsheet would run as a formula gets a leading '', and control characters are escaped)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'oktactl;help'= {
             cand auth 'Store, check or remove the API token or service-app key'
             cand whoami 'Show the credential''s account (or service app, with its scopes) and its admin roles'
@@ -883,11 +932,13 @@ set edit:completion:arg-completer[oktactl] = {|@words|
             cand tac 'Issue a Temporary Access Code for a user who cannot sign in otherwise'
             cand log 'Show a user''s recent System Log events: lock-outs, resets, factor and group changes'
             cand lockouts 'Show who is locked out now, or watch for new lock-outs as they happen'
+            cand triage 'Walk the locked-out users one by one: see why, then unlock, reset or skip'
             cand audit 'Read the local audit log: the changes made or tried, and those left unfinished'
             cand expiring 'List users whose password expires soon'
             cand check-perms 'Audit the credential''s admin roles (or another principal''s) against what the jobs need'
             cand policy 'Show or check the local policy that every change must pass'
             cand completions 'Print the shell completion script'
+            cand mcp 'Serve the help-desk tools to an agent over the Model Context Protocol (stdio)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oktactl;help;auth'= {
@@ -941,6 +992,8 @@ set edit:completion:arg-completer[oktactl] = {|@words|
         }
         &'oktactl;help;lockouts'= {
         }
+        &'oktactl;help;triage'= {
+        }
         &'oktactl;help;audit'= {
         }
         &'oktactl;help;expiring'= {
@@ -956,6 +1009,8 @@ set edit:completion:arg-completer[oktactl] = {|@words|
         &'oktactl;help;policy;check'= {
         }
         &'oktactl;help;completions'= {
+        }
+        &'oktactl;help;mcp'= {
         }
         &'oktactl;help;help'= {
         }

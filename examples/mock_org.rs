@@ -254,9 +254,9 @@ fn parse_index(id: &str, prefix: &str, n: usize) -> Option<usize> {
 }
 
 fn status_of(i: usize) -> &'static str {
-    if i % 50 == 0 {
+    if i.is_multiple_of(50) {
         "LOCKED_OUT"
-    } else if i % 97 == 0 {
+    } else if i.is_multiple_of(97) {
         "PASSWORD_EXPIRED"
     } else {
         "ACTIVE"
@@ -353,7 +353,7 @@ fn regular_user(base: &str, i: usize) -> Value {
     });
     let login = format!("user{i}@example.com");
     let id = user_id(i);
-    let provider = if i % 40 == 0 {
+    let provider = if i.is_multiple_of(40) {
         ("ACTIVE_DIRECTORY", "example.local")
     } else {
         ("OKTA", "OKTA")
@@ -370,7 +370,8 @@ fn regular_user(base: &str, i: usize) -> Value {
         employee_number: format!("E{:06}", 100_000 + i),
         created: be - (400 + ii % 700) * 86_400 - (ii * 7919) % 86_400,
         // Every 13th user never logged in (Okta sends null).
-        last_login: (i % 13 != 0).then(|| be - (ii % 30) * 86_400 - (ii * 104_729) % 86_400),
+        last_login: (!i.is_multiple_of(13))
+            .then(|| be - (ii % 30) * 86_400 - (ii * 104_729) % 86_400),
         password_changed: be - (ii % 120) * 86_400 - (ii * 37) % 86_400,
         provider,
     };
@@ -1311,7 +1312,7 @@ fn mfa_of(
     state: &State,
     i: usize,
 ) -> Vec<(String, Option<&'static str>, &'static str, &'static str)> {
-    if i % 3 != 0 {
+    if !i.is_multiple_of(3) {
         return Vec::new();
     }
     let mfa = lock(&state.mfa);
@@ -1327,7 +1328,7 @@ fn mfa_of(
             "Okta Verify",
         ),
     ];
-    if i % 6 == 0 {
+    if i.is_multiple_of(6) {
         all.push((
             format!("gao{i:017}"),
             None,

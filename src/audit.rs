@@ -9,6 +9,7 @@
 use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use rand_core::{OsRng, RngCore};
 use serde::Serialize;
@@ -26,6 +27,33 @@ pub struct Audit {
     profile: String,
     command: String,
     ticket: Option<String>,
+    channel: Channel,
+    /// How a change that takes something away was confirmed, once it was
+    /// (`oktactl mcp`: `elicitation` or `policy`).
+    confirmed: Mutex<Option<&'static str>>,
+}
+
+/// Where the changes of a run were asked for: `cli` (a person or script
+/// at this command line), or `mcp` (an agent), with the MCP client's name
+/// and version and the person the agent acts for. Beside the OS account
+/// (`operator`), which for an agent is the account running the server.
+#[derive(Debug, Clone)]
+pub struct Channel {
+    pub name: &'static str,
+    pub client: Option<String>,
+    pub client_version: Option<String>,
+    pub requester: Option<String>,
+}
+
+impl Channel {
+    pub fn cli() -> Channel {
+        Channel {
+            name: "cli",
+            client: None,
+            client_version: None,
+            requester: None,
+        }
+    }
 }
 
 /// Who or what a change is about.
@@ -46,6 +74,15 @@ struct Line<'a> {
     profile: &'a str,
     command: &'a str,
     channel: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    client: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    client_version: Option<&'a str>,
+    /// Who asked an agent for the change (`oktactl mcp`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    requester: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    confirmed: Option<&'static str>,
     ticket: Option<&'a str>,
     user_id: Option<&'a str>,
     user: Option<&'a str>,
@@ -106,6 +143,7 @@ pub struct Run {
     pub profile: String,
     pub command: String,
     pub ticket: Option<String>,
+    pub channel: Channel,
 }
 
 /// `$OKTACTL_AUDIT_LOG`, else `audit.log` under the platform state directory
@@ -159,7 +197,30 @@ impl Audit {
             profile: run.profile,
             command: run.command,
             ticket: run.ticket,
+            channel: run.channel,
+            confirmed: Mutex::new(None),
         })
+    }
+
+    /// How the run's change was confirmed, for the lines written after.
+    pub fn confirmed(&self, how: &'static str) {
+        if let Ok(mut c) = self.confirmed.lock() {
+            *c = Some(how);
+        }
+    }
+
+    /// A change refused before anything was sent, not by the policy
+    /// (`oktactl mcp`: bad arguments, a budget spent, a confirmation
+    /// declined or impossible): as `refused`, without a policy mark.
+    pub fn refusal(&self, subject: Subject<'_>, call: Option<&str>, error: &str) -> Result<()> {
+        let change_id = new_change_id();
+        self.write(self.line("intent", &change_id, subject, call))?;
+        let said = Said {
+            outcome: "refused",
+            error: Some(error),
+            ..Said::default()
+        };
+        self.outcome(&change_id, subject, said, None)
     }
 
     pub fn path(&self) -> &Path {
@@ -235,7 +296,11 @@ impl Audit {
             org: &self.org,
             profile: &self.profile,
             command: &self.command,
-            channel: "cli",
+            channel: self.channel.name,
+            client: self.channel.client.as_deref(),
+            client_version: self.channel.client_version.as_deref(),
+            requester: self.channel.requester.as_deref(),
+            confirmed: self.confirmed.lock().ok().and_then(|c| *c),
             ticket: self.ticket.as_deref(),
             user_id: subject.user_id,
             user: subject.user,
@@ -295,6 +360,8 @@ mod tests {
             profile: "default".into(),
             command: "unlock".into(),
             ticket: Some("T-1".into()),
+            channel: Channel::cli(),
+            confirmed: Mutex::new(None),
         };
         let subject = Subject {
             user_id: Some("00u1"),
@@ -323,6 +390,8 @@ mod tests {
         for line in text.lines() {
             let v: serde_json::Value = serde_json::from_str(line).unwrap();
             assert_eq!(v["ticket"], "T-1");
+            assert_eq!(v["channel"], "cli");
+            assert!(v.get("requester").is_none(), "only for agents");
             assert!(v["group"].is_null());
             assert!(v["policy"].is_null(), "present and null without a policy");
             assert!(v.as_object().unwrap().contains_key("policy"));

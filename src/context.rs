@@ -184,6 +184,13 @@ impl Context {
         self.change.as_ref().unwrap_or(&ChangeArgs::NONE)
     }
 
+    /// A context of its own with these options, for a server that hands
+    /// it to other threads (`oktactl mcp`, whose calls bring their own dry
+    /// run and ticket to the gate); its client is built afresh.
+    pub fn detached(&self, global: GlobalArgs, change: Option<ChangeArgs>) -> Context {
+        Context::new(global, change, self.app)
+    }
+
     /// The root command's clap tree.
     pub fn app(&self) -> clap::Command {
         (self.app)()

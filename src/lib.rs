@@ -11,6 +11,8 @@ pub mod error;
 pub mod gate;
 pub mod generate;
 pub mod interrupt;
+#[cfg(feature = "mcp")]
+pub mod mcp;
 pub mod oauth;
 pub mod okta;
 pub mod output;

@@ -103,6 +103,63 @@ pub fn discard_typeahead() {
     }
 }
 
+/// What [`read_key`] read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    /// One of the keys asked for, lower case.
+    Char(char),
+    /// Ctrl-C, Ctrl-D, Esc, or the end of input.
+    Quit,
+}
+
+/// What one read of the terminal held, for [`read_key`].
+#[derive(Debug, PartialEq, Eq)]
+enum Pressed {
+    Key(Key),
+    /// An Esc byte alone: the Esc key, unless the rest of a sequence follows.
+    Escape,
+    /// Nothing asked for (another key, an arrow key's sequence).
+    Nothing,
+}
+
+/// The first key of `keys` (ASCII, any case) in what one read held; an
+/// arrow or function key arrives as one sequence starting with Esc and is
+/// ignored whole.
+fn pressed(chunk: &[u8], keys: &str) -> Pressed {
+    match chunk {
+        [0x1b] => return Pressed::Escape,
+        [0x1b, ..] => return Pressed::Nothing,
+        _ => {}
+    }
+    for &byte in chunk {
+        match byte {
+            0x03 | 0x04 => return Pressed::Key(Key::Quit),
+            // Esc and then something: Alt with a key, or a sequence.
+            0x1b => return Pressed::Nothing,
+            b if b.is_ascii_graphic() => {
+                let c = char::from(b.to_ascii_lowercase());
+                if keys.contains(c) {
+                    return Pressed::Key(Key::Char(c));
+                }
+            }
+            _ => {}
+        }
+    }
+    Pressed::Nothing
+}
+
+/// One key at the terminal, no Enter needed, for a menu of one-key
+/// choices (`triage`): what was typed before the prompt appeared is
+/// discarded, `prompt` is printed on stderr, keys not in `keys` are ignored
+/// (and not echoed), the key taken is echoed. Ctrl-C, Ctrl-D, Esc and the
+/// end of input are [`Key::Quit`]. The terminal's modes are restored on
+/// every way out, and keys typed after the answer are discarded. Errors
+/// when standard input is not a terminal. Outside Unix: a line is read, and
+/// its first key of `keys` counts.
+pub fn read_key(prompt: &str, keys: &str) -> Result<Key> {
+    read_key_at(&clean(prompt), keys)
+}
+
 struct Question<'a> {
     prompt: &'a str,
     /// `[y/N]`, shown after the prompt.
@@ -410,6 +467,95 @@ impl Drop for Unbuffered<'_> {
     }
 }
 
+#[cfg(unix)]
+fn read_key_at(prompt: &str, keys: &str) -> Result<Key> {
+    use std::io::Write;
+    use std::os::fd::AsFd;
+    use std::time::Duration;
+
+    use rustix::event::{poll, PollFd, PollFlags, Timespec};
+    use rustix::io::Errno;
+    use rustix::termios::{tcflush, QueueSelector};
+
+    const ESCAPE_WAIT: Duration = Duration::from_millis(50);
+
+    let stdin = std::io::stdin();
+    let input = stdin.as_fd();
+    if !rustix::termios::isatty(input) {
+        return Err(cannot_ask("standard input is not a terminal"));
+    }
+    let _restore = Unbuffered::enter(input)?;
+    tcflush(input, QueueSelector::IFlush).map_err(cannot_ask)?;
+    let stderr = std::io::stderr();
+    let mut out = stderr.lock();
+    out.write_all(prompt.as_bytes())
+        .and_then(|_| out.flush())
+        .map_err(cannot_ask)?;
+    let mut buf = [0u8; 64];
+    let key = loop {
+        let n = match rustix::io::read(input, &mut buf) {
+            Ok(n) => n,
+            Err(Errno::INTR) => continue,
+            Err(e) => return Err(cannot_ask(e)),
+        };
+        if n == 0 {
+            break Key::Quit;
+        }
+        match pressed(buf.get(..n).unwrap_or_default(), keys) {
+            Pressed::Key(k) => break k,
+            Pressed::Nothing => {}
+            Pressed::Escape => {
+                // A key's sequence arrives at once; an Esc key comes alone.
+                let wait = Timespec::try_from(ESCAPE_WAIT).map_err(cannot_ask)?;
+                let mut fds = [PollFd::new(&input, PollFlags::IN)];
+                match poll(&mut fds, Some(&wait)) {
+                    Ok(0) => break Key::Quit,
+                    // The rest of the sequence: read and ignored.
+                    Ok(_) => {
+                        let _ = rustix::io::read(input, &mut buf);
+                    }
+                    Err(Errno::INTR) => {}
+                    Err(e) => return Err(cannot_ask(e)),
+                }
+            }
+        }
+    };
+    let echo = match key {
+        Key::Char(c) => format!("{c}\r\n"),
+        Key::Quit => "\r\n".to_string(),
+    };
+    out.write_all(echo.as_bytes())
+        .and_then(|_| out.flush())
+        .map_err(cannot_ask)?;
+    Ok(key)
+}
+
+#[cfg(not(unix))]
+fn read_key_at(prompt: &str, keys: &str) -> Result<Key> {
+    use std::io::{IsTerminal, Write};
+
+    let stdin = std::io::stdin();
+    if !stdin.is_terminal() {
+        return Err(cannot_ask("standard input is not a terminal"));
+    }
+    let mut err = std::io::stderr();
+    err.write_all(prompt.as_bytes())
+        .and_then(|_| err.flush())
+        .map_err(cannot_ask)?;
+    loop {
+        let mut typed = String::new();
+        match stdin.read_line(&mut typed) {
+            Ok(0) => return Ok(Key::Quit),
+            Ok(_) => {
+                if let Pressed::Key(k) = pressed(typed.trim().as_bytes(), keys) {
+                    return Ok(k);
+                }
+            }
+            Err(e) => return Err(cannot_ask(e)),
+        }
+    }
+}
+
 #[cfg(not(unix))]
 fn ask(q: &Question) -> Result<Answer> {
     use std::io::{IsTerminal, Write};
@@ -605,5 +751,24 @@ mod tests {
     fn control_characters_in_the_question_are_shown_escaped() {
         let (text, _) = layout("Remove \x1b[31mx\x1b[0m?", "[y/N]", 3, 80);
         assert!(!text.contains('\x1b'), "{text:?}");
+    }
+
+    #[test]
+    fn a_key_asked_for_counts_in_any_case_and_others_are_ignored() {
+        assert_eq!(pressed(b"u", "uslq"), Pressed::Key(Key::Char('u')));
+        assert_eq!(pressed(b"S", "uslq"), Pressed::Key(Key::Char('s')));
+        assert_eq!(pressed(b"xz", "uslq"), Pressed::Nothing);
+        assert_eq!(pressed(b"xq", "uslq"), Pressed::Key(Key::Char('q')));
+        assert_eq!(pressed(b"\r\n ", "uslq"), Pressed::Nothing);
+    }
+
+    #[test]
+    fn ctrl_c_ctrl_d_and_esc_quit_but_arrow_keys_do_not() {
+        assert_eq!(pressed(b"\x03", "u"), Pressed::Key(Key::Quit));
+        assert_eq!(pressed(b"\x04", "u"), Pressed::Key(Key::Quit));
+        assert_eq!(pressed(b"\x1b", "u"), Pressed::Escape);
+        for seq in [&b"\x1b[A"[..], b"\x1b[3~", b"\x1bOB", b"\x1bu"] {
+            assert_eq!(pressed(seq, "u"), Pressed::Nothing, "{seq:?}");
+        }
     }
 }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::okta::paths::quoted;
+use crate::okta::Client;
 use crate::output::{or_dash, Fit, Tabular};
 use crate::perms::{needs_role, REPORTS};
 
@@ -86,17 +87,18 @@ struct EventClient {
     user_agent: Option<serde_json::Value>,
 }
 
+/// One event as `log` shows it (and `triage` above its keys).
 #[derive(Debug, Serialize)]
-struct EventView {
-    published: Option<String>,
-    event_type: Option<String>,
-    display_message: Option<String>,
-    outcome: Option<String>,
-    reason: Option<String>,
-    actor: Option<String>,
-    target: Option<String>,
-    client_ip: Option<String>,
-    user_agent: Option<String>,
+pub struct EventView {
+    pub published: Option<String>,
+    pub event_type: Option<String>,
+    pub display_message: Option<String>,
+    pub outcome: Option<String>,
+    pub reason: Option<String>,
+    pub actor: Option<String>,
+    pub target: Option<String>,
+    pub client_ip: Option<String>,
+    pub user_agent: Option<String>,
 }
 
 impl Actor {
@@ -256,24 +258,7 @@ pub fn run(ctx: &Context, args: LogArgs) -> Result<()> {
     let user = ctx
         .resolve_user(&args.user)
         .map_err(|e| needs_role(e, REPORTS))?;
-    // Whole seconds: a bounded window (since and until), so the list ends.
-    let until = Timestamp::from_second(Timestamp::now().as_second())
-        .map_err(|e| Error::failed(format!("cannot read the clock: {e}")))?;
-    let since = until
-        .checked_sub(args.since)
-        .map_err(|e| Error::usage(format!("--since reaches too far back: {e}")))?;
-    let (since, until) = (since.to_string(), until.to_string());
-    let expr = filter(&user.id, args.kind);
-    let url = client.api_query(
-        &["logs"],
-        &[
-            ("since", since.as_str()),
-            ("until", until.as_str()),
-            ("filter", expr.as_str()),
-            ("sortOrder", "DESCENDING"),
-            ("limit", "1000"),
-        ],
-    )?;
+    let (url, expr) = query(client, &user.id, args.kind, args.since, 1000)?;
     // Streamed: a failure part way leaves the events so far, well-formed.
     let mut events = client
         .pages::<Event>(url)
@@ -293,6 +278,62 @@ pub fn run(ctx: &Context, args: LogArgs) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+/// The newest `max` (at most 1000) events of `kind` about the user in the
+/// last `since`, newest first, from one request: what `triage` shows.
+pub fn recent(
+    client: &Client,
+    user_id: &str,
+    kind: EventKind,
+    since: SignedDuration,
+    max: usize,
+) -> Result<Vec<EventView>> {
+    let max = max.clamp(1, 1000);
+    let (url, expr) = query(client, user_id, kind, since, max)?;
+    client
+        .pages::<Event>(url)
+        .system_log(MAX_EMPTY_PAGES)
+        .take(max)
+        .map(|e| {
+            e.map(EventView::from).map_err(|e| {
+                bad_filter(
+                    needs_role(e.context("reading the System Log"), REPORTS),
+                    &expr,
+                )
+            })
+        })
+        .collect()
+}
+
+/// The bounded (since and until), filtered, newest-first query; the filter.
+fn query(
+    client: &Client,
+    user_id: &str,
+    kind: EventKind,
+    since: SignedDuration,
+    limit: usize,
+) -> Result<(url::Url, String)> {
+    // Whole seconds: a bounded window (since and until), so the list ends.
+    let until = Timestamp::from_second(Timestamp::now().as_second())
+        .map_err(|e| Error::failed(format!("cannot read the clock: {e}")))?;
+    let since = until
+        .checked_sub(since)
+        .map_err(|e| Error::usage(format!("--since reaches too far back: {e}")))?;
+    let (since, until) = (since.to_string(), until.to_string());
+    let expr = filter(user_id, kind);
+    let limit = limit.to_string();
+    let url = client.api_query(
+        &["logs"],
+        &[
+            ("since", since.as_str()),
+            ("until", until.as_str()),
+            ("filter", expr.as_str()),
+            ("sortOrder", "DESCENDING"),
+            ("limit", limit.as_str()),
+        ],
+    )?;
+    Ok((url, expr))
 }
 
 /// 400 E0000053: Okta did not take the filter oktactl built (its System

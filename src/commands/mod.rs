@@ -9,6 +9,8 @@ pub mod expiring;
 pub mod grant;
 pub mod lockouts;
 pub mod log;
+#[cfg(feature = "mcp")]
+pub mod mcp;
 pub mod policy;
 pub mod reset_mfa;
 pub mod reset_password;
@@ -17,6 +19,7 @@ pub mod sessions;
 pub mod shared;
 pub mod suspend;
 pub mod tac;
+pub mod triage;
 pub mod unlock;
 pub mod unsuspend;
 pub mod user;
@@ -48,12 +51,15 @@ pub enum Command {
     Tac(tac::TacArgs),
     Log(log::LogArgs),
     Lockouts(lockouts::LockoutsArgs),
+    Triage(triage::TriageArgs),
     Audit(audit::AuditArgs),
     Expiring(expiring::ExpiringArgs),
     CheckPerms(check_perms::CheckPermsArgs),
     #[command(subcommand)]
     Policy(policy::PolicyCommand),
     Completions(completions::CompletionsArgs),
+    #[cfg(feature = "mcp")]
+    Mcp(mcp::McpArgs),
 }
 
 pub fn run(ctx: &Context, command: Command) -> Result<()> {
@@ -73,10 +79,13 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
         Command::Tac(a) => tac::run(ctx, a),
         Command::Log(a) => log::run(ctx, a),
         Command::Lockouts(a) => lockouts::run(ctx, a),
+        Command::Triage(a) => triage::run(ctx, a),
         Command::Audit(a) => audit::run(ctx, a),
         Command::Expiring(a) => expiring::run(ctx, a),
         Command::CheckPerms(a) => check_perms::run(ctx, a),
         Command::Policy(c) => policy::run(ctx, c),
         Command::Completions(a) => completions::run(ctx, a),
+        #[cfg(feature = "mcp")]
+        Command::Mcp(a) => mcp::run(ctx, a),
     }
 }

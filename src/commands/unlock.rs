@@ -38,8 +38,9 @@ pub struct UnlockArgs {
     pub change: ChangeArgs,
 }
 
-struct Unlock {
-    force: bool,
+/// The unlock job, for `unlock` and `triage`.
+pub struct Unlock {
+    pub force: bool,
 }
 
 impl Job for Unlock {

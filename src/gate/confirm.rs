@@ -1,6 +1,7 @@
 //! Confirmation: who is about to be changed, and an answer a stray key
 //! cannot give (typed, then Enter; typeahead discarded). `--yes` and
-//! `--dry-run` ask nothing; without a terminal to ask at, refuse.
+//! `--dry-run` ask nothing; without a terminal to ask at, refuse. A gate
+//! opened for an agent (`oktactl mcp`) asks its `Confirmer` instead.
 
 use super::{Gate, Planned};
 use crate::context::Context;
@@ -14,7 +15,34 @@ const TYPE_COUNT_ABOVE: usize = 10;
 /// Rows listed above a bulk prompt.
 const SHOWN_ROWS: usize = 10;
 
+/// What a confirmation is about, for a `Confirmer`.
+#[derive(Debug)]
+pub struct Ask<'q> {
+    /// "Reset the password of Jane Doe (jane@acme.com): …?"
+    pub question: &'q str,
+    /// Lines shown with it (the factors that go, …).
+    pub details: &'q [String],
+    /// The users it changes: (id, login).
+    pub users: Vec<(&'q str, &'q str)>,
+}
+
+/// Who answers a confirmation when no person at this terminal does (an
+/// agent's client, through elicitation). `Ok` names how it was confirmed,
+/// for the audit lines; `Err` (declined, impossible): nothing is sent.
+pub trait Confirmer: Sync {
+    fn confirm(&self, ask: &Ask<'_>) -> Result<&'static str>;
+}
+
 impl Gate<'_> {
+    /// A confirmer's answer, recorded in the audit lines that follow.
+    fn confirmed_by(&self, c: &dyn Confirmer, ask: &Ask<'_>) -> Result<()> {
+        let how = c.confirm(ask)?;
+        if let Some(audit) = &self.audit {
+            audit.confirmed(how);
+        }
+        Ok(())
+    }
+
     fn must_ask(&self, what: &str) -> Result<bool> {
         if self.ctx.change().yes || self.dry_run() {
             return Ok(false);
@@ -36,6 +64,17 @@ impl Gate<'_> {
         question: &str,
         what: &str,
     ) -> Result<()> {
+        if let (Some(c), false) = (self.confirmer, self.dry_run()) {
+            let users = vec![(user.id.as_str(), user.login())];
+            return self.confirmed_by(
+                c,
+                &Ask {
+                    question,
+                    details,
+                    users,
+                },
+            );
+        }
         if !self.must_ask(what)? {
             return Ok(());
         }
@@ -49,6 +88,19 @@ impl Gate<'_> {
     /// Several changes: the first rows, then `y/N` up to ten rows, above
     /// that the row count typed. `verb` holds `{n}` for the count.
     pub fn confirm_many(&self, changes: &[&Planned], verb: &str, what: &str) -> Result<()> {
+        if let (Some(c), false, false) = (self.confirmer, self.dry_run(), changes.is_empty()) {
+            let question = verb.replace("{n}", &changes.len().to_string());
+            let users = changes
+                .iter()
+                .map(|p| (p.user_id.as_str(), p.user.as_str()))
+                .collect();
+            let ask = Ask {
+                question: &question,
+                details: &[],
+                users,
+            };
+            return self.confirmed_by(c, &ask);
+        }
         if changes.is_empty() || !self.must_ask(what)? {
             return Ok(());
         }

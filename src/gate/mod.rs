@@ -16,7 +16,7 @@ pub mod targets;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
-use crate::audit::{self, Audit, PolicyMark, Run, Said, Subject};
+use crate::audit::{self, Audit, Channel, PolicyMark, Run, Said, Subject};
 use crate::config;
 use crate::context::Context;
 use crate::error::{Error, Kind, Result};
@@ -24,7 +24,9 @@ use crate::interrupt;
 use crate::okta::changes::Call;
 use crate::okta::{Client, Reply};
 use crate::policy::{self, Judge};
-pub use confirm::{cancelled as confirm_cancelled, password_home, show_identity, since_label};
+pub use confirm::{
+    cancelled as confirm_cancelled, password_home, show_identity, since_label, Ask, Confirmer,
+};
 pub use outcome::{Class, Outcome};
 pub use report::Row;
 pub use run::{Job, Step};
@@ -89,6 +91,18 @@ pub struct Gate<'a> {
     /// that may need a verified caller, the built-in rules).
     policy: Option<Judge<'a>>,
     screens: screen::Screens,
+    /// Who confirms, when not a person at this terminal.
+    confirmer: Option<&'a dyn Confirmer>,
+}
+
+/// Where a run's changes come from, when not this command line's options:
+/// an agent's call (`oktactl mcp`) brings its own ticket and dry run, and
+/// its client confirms.
+pub struct Via<'v> {
+    pub channel: Channel,
+    pub ticket: Option<String>,
+    pub dry_run: bool,
+    pub confirmer: Option<&'v dyn Confirmer>,
 }
 
 impl<'a> Gate<'a> {
@@ -106,6 +120,17 @@ impl<'a> Gate<'a> {
             ))
             .why("a bug in oktactl: the command does not flatten ChangeArgs into its options; nothing was sent"));
         };
+        let via = Via {
+            channel: Channel::cli(),
+            ticket: change.ticket.clone(),
+            dry_run: change.dry_run,
+            confirmer: None,
+        };
+        Gate::open_via(ctx, command, via)
+    }
+
+    /// `open`, for changes that come `via` another channel.
+    pub fn open_via(ctx: &'a Context, command: &str, via: Via<'a>) -> Result<Gate<'a>> {
         let policy = match policy::load(ctx.global.policy.as_deref()) {
             Ok(p) => p,
             // Revoking the tool's own token is never held up.
@@ -117,8 +142,8 @@ impl<'a> Gate<'a> {
         };
         let client = ctx.client()?;
         let org = config::origin_text(client.origin());
-        let ticket = change.ticket.clone().filter(|t| !t.trim().is_empty());
-        let audit = if change.dry_run {
+        let ticket = via.ticket.filter(|t| !t.trim().is_empty());
+        let audit = if via.dry_run {
             None
         } else {
             Some(Audit::open_checked(Run {
@@ -126,6 +151,7 @@ impl<'a> Gate<'a> {
                 profile: ctx.profile().to_string(),
                 command: command.to_string(),
                 ticket: ticket.clone(),
+                channel: via.channel,
             })?)
         };
         interrupt::install()?;
@@ -138,6 +164,7 @@ impl<'a> Gate<'a> {
             unlogged: Mutex::new(Vec::new()),
             policy: Judge::open(policy, client, command, org, err),
             screens: Default::default(),
+            confirmer: via.confirmer,
         };
         gate.check_ticket(ticket.as_deref())?;
         Ok(gate)
@@ -155,6 +182,15 @@ impl<'a> Gate<'a> {
     /// The policy in force, when there is a policy file.
     pub fn policy(&self) -> Option<&policy::Policy> {
         self.policy.as_ref().map(Judge::policy)
+    }
+
+    /// A change refused before anything was sent, written to the audit log
+    /// (not under a dry run): `call` is what it would have sent, if planned.
+    pub fn refused(&self, subject: Subject<'_>, call: Option<&str>, why: &Error) -> Result<()> {
+        match &self.audit {
+            Some(audit) => audit.refusal(subject, call, &why.short()),
+            None => Ok(()),
+        }
     }
 
     pub fn dry_run(&self) -> bool {

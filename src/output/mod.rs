@@ -100,8 +100,15 @@ fn table_width(terminal: bool, real: bool) -> Option<usize> {
     if !terminal {
         return None;
     }
+    // One column short of the terminal: a styled last cell keeps its
+    // padding inside the escape codes, and a line of exactly the width
+    // leaves an empty line behind it in some terminals.
     let measured = if real {
-        Table::new().width().map(usize::from).filter(|&w| w > 0)
+        Table::new()
+            .width()
+            .map(usize::from)
+            .filter(|&w| w > 1)
+            .map(|w| w - 1)
     } else {
         None
     };

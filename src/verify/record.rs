@@ -10,7 +10,7 @@
 use jiff::{SignedDuration, Timestamp};
 
 use super::Verification;
-use crate::audit::{self, Audit, Decision, PolicyMark, Run, Said, Subject};
+use crate::audit::{self, Audit, Channel, Decision, PolicyMark, Run, Said, Subject};
 use crate::config;
 use crate::context::Context;
 use crate::error::{Error, Result};
@@ -49,6 +49,7 @@ impl<'a> Record<'a> {
                 profile: ctx.profile().to_string(),
                 command: "verify".into(),
                 ticket: ctx.change().ticket.clone().filter(|t| !t.trim().is_empty()),
+                channel: Channel::cli(),
             })?),
         };
         Ok(Record {

@@ -27,6 +27,8 @@ mod keyring;
 mod live_offline;
 mod lockouts;
 mod log;
+#[cfg(feature = "mcp")]
+mod mcp;
 mod oauth;
 mod policy;
 mod pty;
@@ -34,5 +36,6 @@ mod ratelimit;
 mod reset;
 mod reset_mfa;
 mod terminal;
+mod triage;
 mod user;
 mod verify;

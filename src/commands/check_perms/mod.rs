@@ -43,8 +43,9 @@ pub struct CheckPermsArgs {
     pub subject: Option<String>,
 }
 
+/// The audit of one principal, as `check-perms` prints it.
 #[derive(Debug, Serialize)]
-struct Report {
+pub struct Report {
     ok: bool,
     #[serde(rename = "for")]
     jobs: &'static str,
@@ -64,7 +65,57 @@ struct Report {
     warnings: Vec<String>,
 }
 
+impl Report {
+    /// Whether the audit passes (exit 0).
+    pub fn passes(&self) -> bool {
+        self.ok
+    }
+
+    /// The credential's role types, or `None` where Okta does not show them.
+    pub fn role_types(&self) -> Option<Vec<&str>> {
+        self.roles
+            .as_ref()
+            .map(|r| r.iter().map(|r| r.kind.as_str()).collect())
+    }
+
+    /// Whether the right (`password_reset`, …) was proven: its row passed.
+    pub fn proven(&self, right: &str) -> bool {
+        self.checks
+            .iter()
+            .any(|c| c.right == right && c.result == "PASS")
+    }
+
+    /// "ok: …" or "FAIL: missing …", in one line.
+    pub fn summary(&self) -> String {
+        let verdict = if self.ok { "pass" } else { "fail" };
+        let mut text = format!("check-perms {verdict} for {}", self.jobs);
+        if !self.missing.is_empty() {
+            text.push_str(&format!("; missing {}", self.missing.join(", ")));
+        }
+        if !self.excess.is_empty() {
+            text.push_str(&format!("; excess roles {}", self.excess.join(", ")));
+        }
+        if self.roles.is_none() {
+            text.push_str("; Okta does not show the roles (checked by probes)");
+        }
+        text
+    }
+}
+
 pub fn run(ctx: &Context, args: CheckPermsArgs) -> Result<()> {
+    let report = evaluate(ctx, &args)?;
+    if ctx.out.format == crate::output::Format::Json {
+        ctx.out.json(&report)?;
+    } else {
+        ctx.out.list(report.checks.iter().map(Ok))?;
+    }
+    health::print(ctx, &report.health)?;
+    report::verdict(ctx, &report)
+}
+
+/// The audit, read only; its warnings and probes are said on stderr,
+/// nothing goes to stdout.
+pub fn evaluate(ctx: &Context, args: &CheckPermsArgs) -> Result<Report> {
     let client = ctx.client()?;
     let who = subject::resolve(client, args.subject.as_deref())?;
     if !who.own {
@@ -159,13 +210,7 @@ pub fn run(ctx: &Context, args: CheckPermsArgs) -> Result<()> {
     for w in &report.warnings {
         ctx.out.warn(w);
     }
-    if ctx.out.format == crate::output::Format::Json {
-        ctx.out.json(&report)?;
-    } else {
-        ctx.out.list(report.checks.iter().map(Ok))?;
-    }
-    health::print(ctx, &report.health)?;
-    report::verdict(ctx, &report)
+    Ok(report)
 }
 
 fn role_warnings(

@@ -14,6 +14,7 @@ use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::okta::models::User;
 use crate::perms::{needs_role, POLICIES};
+pub use row::Expiring;
 use row::{row_for, Skip};
 
 /// List users whose password expires soon
@@ -33,7 +34,7 @@ pub struct ExpiringArgs {
     pub include_expired: bool,
 }
 
-#[derive(Default)]
+#[derive(Debug, Default)]
 struct Skipped {
     directory: u64,
     no_password: u64,
@@ -41,9 +42,35 @@ struct Skipped {
     never: u64,
 }
 
+/// What `expiring` found: the rows by expiry date, how many users were
+/// checked, and why the others were skipped.
+#[derive(Debug)]
+pub struct Found {
+    pub rows: Vec<Expiring>,
+    seen: u64,
+    skipped: Skipped,
+}
+
+impl Found {
+    /// "3 of 120 users expire within 14 days; skipped …".
+    pub fn summary(&self, args: &ExpiringArgs) -> String {
+        footer(args, self.rows.len(), self.seen, &self.skipped)
+    }
+}
+
 pub fn run(ctx: &Context, args: ExpiringArgs) -> Result<()> {
-    let client = ctx.client()?;
     let bar = progress(ctx);
+    let found = collect(ctx, &args, &bar)?;
+    bar.finish_and_clear();
+    ctx.out.list(found.rows.iter().map(Ok))?;
+    ctx.out.status(&found.summary(&args));
+    Ok(())
+}
+
+/// Read the policies and every candidate user (nothing goes to stdout);
+/// `bar` shows the progress (hidden where nobody watches).
+pub fn collect(ctx: &Context, args: &ExpiringArgs, bar: &ProgressBar) -> Result<Found> {
+    let client = ctx.client()?;
     bar.set_message("reading the password policies");
     let policies = client
         .password_policies()
@@ -106,11 +133,12 @@ pub fn run(ctx: &Context, args: ExpiringArgs) -> Result<()> {
             Err(Skip::Never) => skipped.never += 1,
         }
     }
-    bar.finish_and_clear();
     rows.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.login.cmp(&b.login)));
-    ctx.out.list(rows.iter().map(Ok))?;
-    ctx.out.status(&footer(&args, rows.len(), seen, &skipped));
-    Ok(())
+    Ok(Found {
+        rows,
+        seen,
+        skipped,
+    })
 }
 
 fn footer(args: &ExpiringArgs, listed: usize, seen: u64, s: &Skipped) -> String {

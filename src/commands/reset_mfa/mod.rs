@@ -23,7 +23,7 @@ use crate::output::{Format, Tabular};
 use crate::perms::PASSWORD_RESET;
 use crate::preflight;
 use crate::verify::{before, CallerArgs};
-use job::ResetMfa;
+pub use job::ResetMfa;
 
 /// Reset a user's MFA factors, all of them or one
 #[derive(Debug, Args)]

@@ -21,7 +21,7 @@ struct Secrets {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Mode {
+pub(crate) enum Mode {
     Email,
     Url,
     Temp,
@@ -36,7 +36,7 @@ impl Mode {
     }
 }
 
-pub(super) struct Reset {
+pub(crate) struct Reset {
     pub mode: Mode,
     /// `revokeSessions=true` on the reset call (the follow-up sessions
     /// change comes after, in `run`).
@@ -51,7 +51,7 @@ pub(super) struct Reset {
 }
 
 impl Reset {
-    pub(super) fn new(mode: Mode, revoke_sessions: bool) -> Reset {
+    pub(crate) fn new(mode: Mode, revoke_sessions: bool) -> Reset {
         Reset {
             mode,
             revoke_sessions,

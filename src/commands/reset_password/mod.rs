@@ -7,7 +7,7 @@
 //! (`source.rs`). `--revoke-sessions` also ends the sessions of each user
 //! reset, as a second change (`shared::sessions::follow`).
 
-mod job;
+pub(crate) mod job;
 mod print;
 mod source;
 
@@ -65,6 +65,31 @@ pub struct ResetPasswordArgs {
     pub caller: CallerArgs,
     #[command(flatten)]
     pub change: ChangeArgs,
+}
+
+/// The emailed reset link of one user, for another front end (`oktactl
+/// mcp`): it never yields a reset URL or a temporary password.
+pub struct EmailReset(Reset);
+
+impl EmailReset {
+    pub fn new() -> EmailReset {
+        EmailReset(Reset::new(Mode::Email, false))
+    }
+
+    pub fn job(&self) -> &dyn crate::gate::Job {
+        &self.0
+    }
+
+    /// Where Okta sends the link (the user's primary email), once planned.
+    pub fn email(&self) -> Option<String> {
+        self.0.email.lock().ok().and_then(|e| e.clone())
+    }
+}
+
+impl Default for EmailReset {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 pub fn run(ctx: &Context, args: ResetPasswordArgs) -> Result<()> {

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use clap::Args;
 
-use crate::audit::{self, Audit, Run, Subject};
+use crate::audit::{self, Audit, Channel, Run, Subject};
 use crate::config;
 use crate::context::{ChangeArgs, Context};
 use crate::error::{Error, Result};
@@ -105,6 +105,7 @@ fn check_ticket(ctx: &Context) -> Result<()> {
             profile: ctx.profile().to_string(),
             command: "verify".into(),
             ticket,
+            channel: Channel::cli(),
         })?;
         let mark = policy.mark(&Verdict::Refuse(f));
         let id = audit::new_change_id();

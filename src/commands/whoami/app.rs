@@ -11,12 +11,12 @@ use crate::okta::{Client, Session};
 use crate::output::{Format, Tabular};
 
 #[derive(Debug, Serialize)]
-struct AppIdentity {
+pub struct AppIdentity {
     kind: &'static str,
-    client_id: String,
+    pub(super) client_id: String,
     token_type: &'static str,
     scopes: Vec<String>,
-    roles: Option<Vec<RoleView>>,
+    pub(super) roles: Option<Vec<RoleView>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     roles_error: Option<String>,
 }
@@ -43,7 +43,7 @@ fn scopes_of(token: &str, granted: &[String]) -> Vec<String> {
     from_jwt.unwrap_or_else(|| granted.to_vec())
 }
 
-pub fn run(ctx: &Context, client: &Client, session: &Session) -> Result<()> {
+pub fn identity(client: &Client, session: &Session) -> Result<AppIdentity> {
     let access = session.access(client)?;
     let roles = client.roles_of_client(session.client_id());
     let (roles, roles_error) = match roles {
@@ -51,22 +51,25 @@ pub fn run(ctx: &Context, client: &Client, session: &Session) -> Result<()> {
         Err(e) if e.kind == Kind::Permission => (None, Some(e.message.clone())),
         Err(e) => return Err(e.context("listing the service app's admin roles")),
     };
-    let view = AppIdentity {
+    Ok(AppIdentity {
         kind: "service_app",
         client_id: session.client_id().to_string(),
         token_type: if access.dpop { "DPoP" } else { "Bearer" },
         scopes: scopes_of(access.token.expose(), &access.granted),
         roles,
         roles_error,
-    };
+    })
+}
+
+pub fn print(ctx: &Context, view: &AppIdentity) -> Result<()> {
     if let Some(e) = &view.roles_error {
         ctx.out
             .warn(&format!("Okta refused to list the app's roles: {e}"));
     }
     match ctx.out.format {
-        Format::Json => ctx.out.json(&view),
+        Format::Json => ctx.out.json(view),
         _ => {
-            ctx.out.one(&view)?;
+            ctx.out.one(view)?;
             match &view.roles {
                 Some(roles) if !roles.is_empty() => {
                     let rows = roles

@@ -10,6 +10,7 @@ use crate::commands::shared::roles::RoleView;
 use crate::context::Context;
 use crate::error::{Kind, Result};
 use crate::okta::models::User;
+use crate::okta::Client;
 use crate::output::{Format, Tabular};
 
 /// Show the credential's account (or service app, with its scopes) and its admin roles
@@ -19,8 +20,30 @@ use crate::output::{Format, Tabular};
   oktactl whoami --profile auditor -o json")]
 pub struct WhoamiArgs {}
 
+/// What `whoami` shows: the credential's account, or its service app.
 #[derive(Debug, Serialize)]
-struct WhoAmI {
+#[serde(untagged)]
+pub enum Identity {
+    User(WhoAmI),
+    App(app::AppIdentity),
+}
+
+impl Identity {
+    /// One line: "jane@acme.com (00u…), 2 admin roles".
+    pub fn summary(&self) -> String {
+        let (who, roles) = match self {
+            Identity::User(u) => (format!("{} ({})", u.login, u.id), &u.roles),
+            Identity::App(a) => (format!("service app {}", a.client_id), &a.roles),
+        };
+        match roles {
+            Some(r) => format!("{who}, {} admin role(s)", r.len()),
+            None => format!("{who}; Okta does not show its admin roles"),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct WhoAmI {
     id: String,
     login: String,
     name: String,
@@ -44,10 +67,10 @@ impl Tabular for WhoAmI {
     }
 }
 
-pub fn run(ctx: &Context, _args: WhoamiArgs) -> Result<()> {
-    let client = ctx.client()?;
+/// The credential's account and its roles (read only, nothing printed).
+pub fn identity(client: &Client) -> Result<Identity> {
     if let Some(session) = client.oauth() {
-        return app::run(ctx, client, session);
+        return app::identity(client, session).map(Identity::App);
     }
     let me: User = client.get(client.api(&["users", "me"])?)?;
     let roles = client.user_roles(&me.id);
@@ -56,13 +79,20 @@ pub fn run(ctx: &Context, _args: WhoamiArgs) -> Result<()> {
         Err(e) if e.kind == Kind::Permission => (None, Some(e.message.clone())),
         Err(e) => return Err(e.context("listing the account's admin roles")),
     };
-    let view = WhoAmI {
+    Ok(Identity::User(WhoAmI {
         id: me.id.clone(),
         login: me.login().to_string(),
         name: me.name(),
         status: me.status.clone(),
         roles,
         roles_error,
+    }))
+}
+
+pub fn run(ctx: &Context, _args: WhoamiArgs) -> Result<()> {
+    let view = match identity(ctx.client()?)? {
+        Identity::App(app) => return app::print(ctx, &app),
+        Identity::User(view) => view,
     };
     if let Some(e) = &view.roles_error {
         ctx.out
