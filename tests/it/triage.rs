@@ -116,7 +116,7 @@ fn a_session_unlocks_jane_skips_bob_and_quits_at_carl() {
     let (rest, code) = finish(&mut p);
     assert_eq!(code, 0, "{rest}");
     assert!(
-        rest.contains("3 locked out; 1 unlocked, 0 reset links, 1 skipped, 0 failed"),
+        rest.contains("3 locked out; 0 verified, 1 unlocked, 0 reset links, 1 skipped, 0 failed"),
         "{rest}"
     );
 
@@ -162,4 +162,99 @@ fn in_a_pipe_triage_refuses_and_sends_nothing() {
     nothing.assert();
     no_read.assert();
     assert!(sb.audit_lines().is_empty());
+}
+
+/// `v` on Jane under a policy that requires verification for `unlock`: the
+/// push (number 72 shown) is answered, and `u` then unlocks her in the same
+/// session; the audit log holds a verify pair and an unlock pair.
+#[cfg(unix)]
+#[test]
+fn v_verifies_the_caller_by_push_and_u_then_passes_the_policy() {
+    use crate::pty::{finish, spawn, type_keys};
+
+    let mut org = Org::new();
+    let queue = queue(&mut org);
+    let statuses = statuses(&mut org);
+    let users = [
+        by_id(&mut org, JANE, "jane@acme.com", 2),
+        by_id(&mut org, BOB, "bob@acme.com", 1),
+    ];
+    let whys = [why(&mut org, JANE), why(&mut org, BOB)];
+    let tx = format!("/api/v1/users/{JANE}/factors/opf1/transactions/v2mst.T1");
+    let factors = org
+        .mock("GET", format!("/api/v1/users/{JANE}/factors").as_str())
+        .with_body(
+            json!([{"id": "opf1", "factorType": "push", "provider": "OKTA", "status": "ACTIVE"}])
+                .to_string(),
+        )
+        .expect(1)
+        .create();
+    let challenge = org
+        .mock(
+            "POST",
+            format!("/api/v1/users/{JANE}/factors/opf1/verify").as_str(),
+        )
+        .with_status(201)
+        .with_body(
+            json!({"factorResult": "WAITING",
+                   "_links": {"poll": {"href": format!("{}{tx}", org.url()), "hints": {"allow": ["GET"]}}},
+                   "_embedded": {"challenge": {"correctAnswer": 72}}})
+            .to_string(),
+        )
+        .expect(1)
+        .create();
+    let poll = org
+        .mock("GET", tx.as_str())
+        .with_body(json!({"factorResult": "SUCCESS"}).to_string())
+        .expect(1)
+        .create();
+    let unlock = org
+        .lifecycle(JANE, "unlock", Matcher::Missing, "")
+        .expect(1)
+        .create();
+    let nothing_else = org.no_mutation();
+    let sb = Sandbox::new();
+    std::fs::write(
+        sb.path("policy.toml"),
+        "[verification]\nrequired_for = [\"unlock\"]\n",
+    )
+    .unwrap();
+    let mut p = spawn(&sb, &org, &["triage", "--ticket", "HD-9"]);
+
+    // Keys typed: `v`, `u`, `q`.
+    let first = p.exp_string("[q]uit: ").unwrap();
+    assert!(first.contains("[v]erify"), "{first}");
+    type_keys(&mut p, "v");
+    let after = p.exp_string("[q]uit: ").unwrap();
+    assert!(after.contains("72"), "the number to read out: {after}");
+    assert!(
+        after.contains("verified: the caller holds jane@acme.com's push factor"),
+        "{after}"
+    );
+    type_keys(&mut p, "u");
+    let second = p.exp_string("[q]uit: ").unwrap();
+    assert!(second.contains("unlocked jane@acme.com"), "{second}");
+    assert!(second.contains("[2/3] bob@acme.com"), "{second}");
+    type_keys(&mut p, "q");
+    let (rest, code) = finish(&mut p);
+    assert_eq!(code, 0, "{rest}");
+    assert!(
+        rest.contains("1 verified, 1 unlocked, 0 reset links, 0 skipped, 0 failed"),
+        "{rest}"
+    );
+
+    for m in [&factors, &challenge, &poll, &unlock, &queue, &statuses] {
+        m.assert();
+    }
+    nothing_else.assert();
+    users.iter().for_each(Mock::assert);
+    whys.iter().for_each(Mock::assert);
+    let changes = sb.audit_changes();
+    assert_eq!(changes.len(), 2, "{changes:?}");
+    assert_eq!(changes[0]["command"], "verify");
+    assert_eq!(changes[0]["user_id"], JANE);
+    assert_eq!(changes[0]["outcome"], "verified");
+    assert_eq!(changes[1]["command"], "unlock");
+    assert_eq!(changes[1]["outcome"], "unlocked");
+    assert_eq!(sb.audit_lines().len(), 4);
 }

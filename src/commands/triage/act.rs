@@ -5,6 +5,14 @@
 //! verification, cooldown, protect, ticket) and the audit lines are those
 //! of the command itself. A gate named `triage` would let a policy rule on
 //! `unlock` pass unseen, so there is none.
+//!
+//! `v` verifies the caller as `oktactl verify USER` does (`verify::run`,
+//! method auto: the same audit lines and the same push cap). A `verified`
+//! result is handed to every gate of the session as `--verify` hands it
+//! (`Gate::set_caller`, the user id in `Caller::verified`), so a policy
+//! requiring verification for `unlock` or `reset-password` lets that user
+//! pass; the audit log's `verified` line is not relied on, as the gate
+//! reads it once, possibly before the verification.
 
 use crate::commands::reset_password::job::{Mode, Reset};
 use crate::commands::unlock::Unlock;
@@ -13,6 +21,8 @@ use crate::error::{Error, Kind, Result};
 use crate::gate::run::{run, Pace};
 use crate::gate::{Class, Gate, Job, Outcome, Target};
 use crate::okta::models::User;
+use crate::policy::Caller;
+use crate::verify::{self, Method, DEFAULT_WAIT};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verb {
@@ -43,6 +53,7 @@ pub struct Tally {
     pub unlocked: usize,
     pub reset: usize,
     pub skipped: usize,
+    pub verified: usize,
     pub failed: usize,
 }
 
@@ -50,6 +61,8 @@ pub struct Session<'a> {
     ctx: &'a Context,
     unlock: Option<Gate<'a>>,
     reset: Option<Gate<'a>>,
+    /// The users whose caller `v` verified (or, under `--dry-run`, would).
+    verified: Vec<String>,
     pub tally: Tally,
 }
 
@@ -59,6 +72,7 @@ impl<'a> Session<'a> {
             ctx,
             unlock: None,
             reset: None,
+            verified: Vec::new(),
             tally: Tally::default(),
         }
     }
@@ -85,9 +99,14 @@ impl<'a> Session<'a> {
                 }
             }
         }
-        let Some(gate) = slot.as_ref() else {
+        let Some(gate) = slot.as_mut() else {
             return Ok(Done::No);
         };
+        gate.set_caller(Caller {
+            verified: self.verified.clone(),
+            ..Caller::default()
+        });
+        let gate = &*gate;
         let target = Target {
             row: 1,
             input: user.id.clone(),
@@ -161,12 +180,66 @@ impl<'a> Session<'a> {
         Ok(done)
     }
 
+    /// `v`: verify the caller for `user`, as `oktactl verify USER`. `Err`
+    /// only when the session must end (the audit log failed, an interrupt).
+    pub fn verify(&mut self, user: &User) -> Result<()> {
+        let ctx = self.ctx;
+        let tried = crate::commands::verify::check_ticket(ctx).and_then(|()| {
+            let client = ctx.client()?;
+            verify::run(ctx, client, user, Method::Auto, DEFAULT_WAIT)
+        });
+        let v = match tried {
+            Ok(v) => v,
+            // The audit log could not be opened or written (`Failed`,
+            // `Usage`), or an interrupt: the session ends, as for a change.
+            Err(e) if matches!(e.kind, Kind::Failed | Kind::Usage | Kind::Interrupted) => {
+                return Err(e)
+            }
+            // The factors could not be listed, the push cap, the ticket
+            // pattern: said, and the user stays on screen.
+            Err(e) => {
+                ctx.out.warn(&format!("{}: not verified", e.short()));
+                for h in &e.hints {
+                    ctx.out.status(&format!("hint: {h}"));
+                }
+                self.tally.failed += 1;
+                return Ok(());
+            }
+        };
+        let login = user.login();
+        let how = v.method.map_or("-", verify::Factor::as_str);
+        match v.result {
+            Outcome::Verified => {
+                ctx.out.status(&format!(
+                    "verified: the caller holds {login}'s {how} factor"
+                ));
+            }
+            Outcome::WouldVerify => {}
+            _ => {
+                if let Some(e) = v.error("nothing else was done") {
+                    if e.kind == Kind::Interrupted {
+                        return Err(e);
+                    }
+                    ctx.out.warn(&e.short());
+                    for h in &e.hints {
+                        ctx.out.status(&format!("hint: {h}"));
+                    }
+                }
+                self.tally.failed += 1;
+                return Ok(());
+            }
+        }
+        self.tally.verified += 1;
+        self.verified.push(user.id.clone());
+        Ok(())
+    }
+
     /// The session's summary on stderr; exit 1 when an action failed.
     pub fn finish(self, total: usize) -> Result<()> {
         let t = &self.tally;
         self.ctx.out.status(&format!(
-            "triage: {total} locked out; {} unlocked, {} reset links, {} skipped, {} failed",
-            t.unlocked, t.reset, t.skipped, t.failed
+            "triage: {total} locked out; {} verified, {} unlocked, {} reset links, {} skipped, {} failed",
+            t.verified, t.unlocked, t.reset, t.skipped, t.failed
         ));
         if t.failed > 0 {
             return Err(Error::failed(format!(

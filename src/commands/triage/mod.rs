@@ -1,7 +1,8 @@
 //! `oktactl triage`: at a terminal, the locked-out users one by one (the
 //! lock-out finder's queue, oldest first): the identity card, why it
 //! locked (the user's last lock events, as `log --type lock` reads them),
-//! and one key each. The keys act through the very jobs of `unlock` and
+//! and one key each (`v` verifies the caller, as `oktactl verify`). The
+//! keys act through the very jobs of `unlock` and
 //! `reset-password` on one target (`act.rs`), so the gate, the policy and
 //! the audit log treat them exactly as those commands. In a pipe it refuses.
 
@@ -21,8 +22,8 @@ use crate::prompt::{self, Key};
 use act::{Done, Session, Verb};
 
 /// The keys, as the prompt lists them.
-const PROMPT: &str = "[u]nlock  [r]eset password  [l]og  [s]kip  [q]uit: ";
-const KEYS: &str = "urlsq";
+const PROMPT: &str = "[v]erify  [u]nlock  [r]eset password  [l]og  [s]kip  [q]uit: ";
+const KEYS: &str = "vurlsq";
 
 /// Walk the locked-out users one by one: see why, then unlock, reset or skip
 #[derive(Debug, Args)]
@@ -31,7 +32,10 @@ const KEYS: &str = "urlsq";
   oktactl triage --since 7d --ticket HD-1234
   oktactl triage --dry-run                # show what each key would send
 
-Keys: u unlocks and moves on to the next user; r has Okta email a password \
+Keys: v verifies the caller (as `oktactl verify USER`: a push with a \
+number to read out, else a code they read back) and stays on the user; a \
+verified caller passes a policy that requires verification for unlock or \
+reset-password in this session; u unlocks and moves on to the next user; r has Okta email a password \
 reset link (after a confirmation) and stays on the user; l shows the user's \
 full System Log (as `oktactl log USER`); s skips; q, Esc or Ctrl-C quits.
 
@@ -103,6 +107,7 @@ pub fn run(ctx: &Context, args: TriageArgs) -> Result<()> {
                 Key::Char('r') => {
                     session.act(Verb::Reset, &user)?;
                 }
+                Key::Char('v') => session.verify(&user)?,
                 Key::Char('l') => screen::full_log(ctx, &user.id, args.since),
                 Key::Char('s') => {
                     session.tally.skipped += 1;

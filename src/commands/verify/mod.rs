@@ -89,7 +89,7 @@ pub fn run(ctx: &Context, args: VerifyArgs) -> Result<()> {
 /// The policy's ticket pattern applies to a verification's ticket too
 /// (`verify` is no command a policy can name: nothing else of it applies);
 /// a refusal is written to the audit log, as the gate writes one.
-fn check_ticket(ctx: &Context) -> Result<()> {
+pub fn check_ticket(ctx: &Context) -> Result<()> {
     let ticket = ctx.change().ticket.clone().filter(|t| !t.trim().is_empty());
     let Some(policy) = policy::load(ctx.global.policy.as_deref())? else {
         return Ok(());
