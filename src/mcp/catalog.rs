@@ -24,6 +24,7 @@ pub enum Name {
     SessionsClear,
     Grant,
     Revoke,
+    VerifyCaller,
 }
 
 /// What a change tool needs and how it behaves.
@@ -164,6 +165,18 @@ pub const TOOLS: &[Def] = &[
             idempotent: true,
         }),
     },
+    Def {
+        name: Name::VerifyCaller,
+        id: "verify_caller",
+        title: "Verify a caller by Okta Verify push",
+        description: "Prove that the person in the chat holds the employee's Okta Verify: sends a push with number matching. Returns at once {status: waiting, number, transaction}: show the employee the number to tap, then call verify_caller again with only transaction (and requester) to wait up to 60 s for the answer: verified, rejected, timed_out or no_factor. Only push (method auto or push): a code method is not available to agents. Takes the user's id, the requester and a ticket; at most 3 challenges per user per 10 minutes; audited. Act on a reset only after verified.",
+        change: Some(Change {
+            right: PASSWORD_RESET,
+            command: "verify",
+            destructive: false,
+            idempotent: false,
+        }),
+    },
 ];
 
 impl Def {
@@ -179,8 +192,9 @@ impl Def {
                 .destructive(c.destructive)
                 .idempotent(c.idempotent),
         }
-        // The one Okta org this server was started for, not an open world.
-        .open_world(false);
+        // The one Okta org this server was started for, not an open world;
+        // but a push reaches a person's phone.
+        .open_world(self.name == Name::VerifyCaller);
         Tool::new(self.id, self.description, object(schema::input(self)))
             .with_title(self.title)
             .with_raw_output_schema(object(schema::output(self)))

@@ -23,6 +23,7 @@ mod rights;
 mod rules;
 mod schema;
 mod server;
+mod verify;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -57,6 +58,8 @@ pub struct State {
     pub budget: Budget,
     /// Confirmations waiting for the client's second call (2026-07-28).
     pub questions: Questions,
+    /// Pushes of verify_caller awaiting their second call.
+    pub pending: verify::Pending,
     /// Calls whose blocking part is still running.
     busy: AtomicUsize,
     /// Calls at work at once; the others wait their turn (without a thread).
@@ -115,6 +118,7 @@ pub fn serve(parent: &Context, opts: Options) -> Result<()> {
         rules,
         budget,
         questions: Questions::default(),
+        pending: verify::Pending::default(),
         busy: AtomicUsize::new(0),
         slots: Arc::new(tokio::sync::Semaphore::new(MAX_CALLS)),
     });

@@ -106,6 +106,20 @@ pub fn input(def: &Def) -> Value {
             &[],
         ),
         Name::ResetPassword | Name::SessionsClear => change_args(json!({}), &[]),
+        Name::VerifyCaller => json!({
+            "type": "object",
+            "properties": {
+                "user_id": {"type": "string", "pattern": "^00u[A-Za-z0-9]+$", "maxLength": 64,
+                            "description": "The user's Okta id (00u…), as find_user returned it; a login or email is refused. Not with transaction"},
+                "requester": text("Who asked, e.g. the chat user's handle; written to the audit log"),
+                "ticket": text("The help-desk ticket (the policy may require a pattern)"),
+                "method": {"type": "string", "enum": ["auto", "push", "sms", "email", "call", "totp"], "default": "auto",
+                           "description": "auto and push send an Okta Verify push; the code methods are refused for agents"},
+                "transaction": text("The second call: the transaction the first returned; waits for the answer")
+            },
+            "required": ["requester"],
+            "additionalProperties": false
+        }),
         Name::ResetMfa => change_args(
             json!({"factor": text("Reset only this factor: its id, or its type (sms, push, token:software:totp, …); default every factor")}),
             &[],
@@ -222,6 +236,25 @@ pub fn output(def: &Def) -> Value {
                 "summary": {"type": "string"}
             },
             "required": ["users", "total", "truncated", "summary"]
+        }),
+        Name::VerifyCaller => json!({
+            "type": "object",
+            "properties": {
+                "status": {"type": "string", "description": "waiting (first call: show the number), verified, rejected, timed_out, no_factor, failed"},
+                "number": {"type": ["integer", "null"], "description": "The number the employee taps in Okta Verify"},
+                "transaction": {"type": "string", "description": "Pass it back to wait for the answer"},
+                "user": {"type": "string"},
+                "user_id": {"type": "string"},
+                "result": {"type": "string"},
+                "method": {"type": ["string", "null"]},
+                "factor_id": maybe_text(),
+                "transaction_id": maybe_text(),
+                "change_id": maybe_text(),
+                "request_id": maybe_text(),
+                "ticket": maybe_text(),
+                "requester": {"type": "string"}
+            },
+            "required": ["status", "user_id"]
         }),
         Name::Unlock
         | Name::ResetPassword

@@ -13,7 +13,7 @@ use rmcp::service::{RequestContext, RoleServer};
 use rmcp::{ErrorData as McpError, ServerHandler, ServiceExt};
 
 use super::args::Args;
-use super::catalog::Def;
+use super::catalog::{Def, Name};
 use super::change::{self, Answer};
 use super::confirm::Way;
 use super::reply::{self, kind_name, Failed};
@@ -80,6 +80,9 @@ impl ServerHandler for Server {
         let caller = Caller::of(&cx);
         let started = Instant::now();
         let outcome = match def.change {
+            _ if def.name == Name::VerifyCaller => {
+                super::verify::call(&self.state, request.arguments, &caller).await
+            }
             None => {
                 let args = Args::new(request.arguments);
                 self.blocking(move |state| read::call(state, def.name, args))

@@ -24,6 +24,7 @@ use std::time::Duration;
 use clap::ValueEnum;
 use serde::Serialize;
 
+use crate::audit::Channel;
 use crate::context::Context;
 use crate::error::Result;
 use crate::gate::Outcome;
@@ -87,6 +88,32 @@ pub fn run(
     method: Method,
     wait: Duration,
 ) -> Result<Verification> {
+    let asker = Asker {
+        channel: Channel::cli(),
+        ticket: ctx.change().ticket.clone(),
+        on_number: None,
+    };
+    run_as(ctx, client, user, method, wait, &asker)
+}
+
+/// Who asks for a verification: the channel and ticket of its audit lines,
+/// and who is told the push's number as soon as Okta gives it (an agent,
+/// `oktactl mcp`, shows it in the chat).
+pub struct Asker<'a> {
+    pub channel: Channel,
+    pub ticket: Option<String>,
+    pub on_number: Option<&'a (dyn Fn(u32) + Sync)>,
+}
+
+/// `run`, for another asker than the terminal.
+pub fn run_as(
+    ctx: &Context,
+    client: &Client,
+    user: &User,
+    method: Method,
+    wait: Duration,
+    asker: &Asker<'_>,
+) -> Result<Verification> {
     let mut v = Verification::new(user, Outcome::Failed);
     let factors = client.factors(&user.id).map_err(|e| {
         e.context(format!("listing the factors of {}", user.login()))
@@ -100,7 +127,7 @@ pub fn run(
     v.method = Some(kind);
     v.factor_id = Some(factor.id.clone());
     let call = format!("POST {}", client.verify_url(&user.id, &factor.id)?.path());
-    let mut rec = record::Record::open(ctx, client, user, &call)?;
+    let mut rec = record::Record::open(ctx, client, user, &call, asker)?;
     rec.cap()?;
     if ctx.change().dry_run {
         ctx.out.status(&format!(

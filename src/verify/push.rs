@@ -50,7 +50,12 @@ pub(super) fn push(
         return Ok(());
     }
     match first.number {
-        Some(n) => show_number(ctx, &v.who, n),
+        Some(n) => {
+            show_number(ctx, &v.who, n);
+            if let Some(tell) = rec.on_number {
+                tell(n);
+            }
+        }
         // UNCONFIRMED: whether an org without number matching answers so.
         None => ctx.out.warn(&format!(
             "Okta sent no number to match: {} is asked to approve a plain push; make sure they expect it from this call",

@@ -10,7 +10,7 @@
 use jiff::{SignedDuration, Timestamp};
 
 use super::Verification;
-use crate::audit::{self, Audit, Channel, Decision, PolicyMark, Run, Said, Subject};
+use crate::audit::{self, Audit, Decision, PolicyMark, Run, Said, Subject};
 use crate::config;
 use crate::context::Context;
 use crate::error::{Error, Result};
@@ -36,11 +36,19 @@ pub(super) struct Record<'a> {
     /// The verify call, `POST /api/v1/users/{uid}/factors/{fid}/verify`.
     pub call: String,
     change_id: Option<String>,
+    /// Told the push's number (`Asker::on_number`).
+    pub on_number: Option<&'a (dyn Fn(u32) + Sync)>,
 }
 
 impl<'a> Record<'a> {
     /// Open the audit log (not under `--dry-run`), before anything is sent.
-    pub fn open(ctx: &'a Context, client: &Client, user: &User, call: &str) -> Result<Record<'a>> {
+    pub fn open(
+        ctx: &'a Context,
+        client: &Client,
+        user: &User,
+        call: &str,
+        asker: &super::Asker<'a>,
+    ) -> Result<Record<'a>> {
         let org = config::origin_text(client.origin());
         let audit = match ctx.change().dry_run {
             true => None,
@@ -48,8 +56,8 @@ impl<'a> Record<'a> {
                 org: org.clone(),
                 profile: ctx.profile().to_string(),
                 command: "verify".into(),
-                ticket: ctx.change().ticket.clone().filter(|t| !t.trim().is_empty()),
-                channel: Channel::cli(),
+                ticket: asker.ticket.clone().filter(|t| !t.trim().is_empty()),
+                channel: asker.channel.clone(),
             })?),
         };
         Ok(Record {
@@ -60,6 +68,7 @@ impl<'a> Record<'a> {
             user: user.login().to_string(),
             call: call.to_string(),
             change_id: None,
+            on_number: asker.on_number,
         })
     }
 

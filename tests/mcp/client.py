@@ -104,7 +104,8 @@ async def main(plan):
                 listed = await client.list_tools()
                 results.append(listed.model_dump(by_alias=True, exclude_none=True, mode="json"))
             elif op == "call":
-                results.append(await call(client, step["tool"], step.get("args")))
+                args = prior(step.get("args"), results)
+                results.append(await call(client, step["tool"], args))
             elif op == "bench":
                 times = []
                 for _ in range(step.get("n", 200)):
@@ -117,6 +118,18 @@ async def main(plan):
             else:
                 raise SystemExit(f"unknown op {op}")
     out.update(results=results, elicitations=elicitations, wire=wire)
+    return out
+
+
+def prior(args, results):
+    """An argument "$prev.KEY" is KEY of the previous result's structuredContent."""
+    if not args:
+        return args
+    out = {}
+    for k, v in args.items():
+        if isinstance(v, str) and v.startswith("$prev."):
+            v = (results[-1].get("structuredContent") or {}).get(v[len("$prev."):])
+        out[k] = v
     return out
 
 

@@ -184,10 +184,13 @@ impl<'a> Session<'a> {
     /// only when the session must end (the audit log failed, an interrupt).
     pub fn verify(&mut self, user: &User) -> Result<()> {
         let ctx = self.ctx;
-        let tried = crate::commands::verify::check_ticket(ctx).and_then(|()| {
-            let client = ctx.client()?;
-            verify::run(ctx, client, user, Method::Auto, DEFAULT_WAIT)
-        });
+        let ticket = ctx.change().ticket.clone();
+        let channel = crate::audit::Channel::cli();
+        let tried = crate::commands::verify::check_ticket(ctx, ticket.as_deref(), channel)
+            .and_then(|()| {
+                let client = ctx.client()?;
+                verify::run(ctx, client, user, Method::Auto, DEFAULT_WAIT)
+            });
         let v = match tried {
             Ok(v) => v,
             // The audit log could not be opened or written (`Failed`,

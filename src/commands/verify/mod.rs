@@ -66,7 +66,8 @@ pub fn run(ctx: &Context, args: VerifyArgs) -> Result<()> {
                 .hint("name the employee by id, login or email"),
         );
     }
-    check_ticket(ctx)?;
+    let ticket = ctx.change().ticket.clone();
+    check_ticket(ctx, ticket.as_deref(), Channel::cli())?;
     interrupt::install()?;
     let client = ctx.client()?;
     let user = ctx.resolve_user(&args.user)?;
@@ -89,8 +90,9 @@ pub fn run(ctx: &Context, args: VerifyArgs) -> Result<()> {
 /// The policy's ticket pattern applies to a verification's ticket too
 /// (`verify` is no command a policy can name: nothing else of it applies);
 /// a refusal is written to the audit log, as the gate writes one.
-pub fn check_ticket(ctx: &Context) -> Result<()> {
-    let ticket = ctx.change().ticket.clone().filter(|t| !t.trim().is_empty());
+/// `channel`: who asked (`oktactl mcp`'s `verify_caller` passes its own).
+pub fn check_ticket(ctx: &Context, ticket: Option<&str>, channel: Channel) -> Result<()> {
+    let ticket = ticket.filter(|t| !t.trim().is_empty()).map(str::to_string);
     let Some(policy) = policy::load(ctx.global.policy.as_deref())? else {
         return Ok(());
     };
@@ -105,7 +107,7 @@ pub fn check_ticket(ctx: &Context) -> Result<()> {
             profile: ctx.profile().to_string(),
             command: "verify".into(),
             ticket,
-            channel: Channel::cli(),
+            channel,
         })?;
         let mark = policy.mark(&Verdict::Refuse(f));
         let id = audit::new_change_id();

@@ -79,7 +79,8 @@ fn find_user_then_unlock_by_id_with_a_ticket_in_both_eras() {
                 "unlock",
                 "reset_password",
                 "reset_mfa",
-                "sessions_clear"
+                "sessions_clear",
+                "verify_caller"
             ],
             "Help Desk Admin proves no group membership: no grant or revoke"
         );

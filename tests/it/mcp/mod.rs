@@ -18,6 +18,7 @@ use crate::support::{user, Sandbox, TOKEN};
 mod change;
 mod policy;
 mod read;
+mod verify;
 
 pub const ME: &str = "00uBOT";
 pub const JANE: &str = "00u1jane0000000000aa";
