@@ -172,12 +172,14 @@ fn print_one(ctx: &Context, row: &Row, job: &ResetMfa, sessions: Option<&Row>) -
         request_id: row.request_id.clone(),
         sessions: sessions.map(SessionsOut::from),
     };
+    // A table and CSV show what went, once read back; else what is planned.
+    let shown = o.removed.as_ref().unwrap_or(&o.factors_reset);
     match ctx.out.format {
         Format::Json => ctx.out.json(&o),
-        Format::Csv => ctx.out.list(o.factors_reset.iter().map(Ok)).map(|_| ()),
-        Format::Table if o.factors_reset.is_empty() => Ok(()),
+        Format::Csv => ctx.out.list(shown.iter().map(Ok)).map(|_| ()),
+        Format::Table if shown.is_empty() => Ok(()),
         Format::Table => {
-            let rows = o.factors_reset.iter().map(|f| f.row()).collect();
+            let rows = shown.iter().map(|f| f.row()).collect();
             ctx.out
                 .data(&ctx.out.table(&FactorOut::columns(), rows).to_string())
         }
