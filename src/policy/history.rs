@@ -87,7 +87,8 @@ impl History {
                 break;
             }
             if line.last() != Some(&b'\n') && n as u64 > MAX_LINE {
-                skip_rest(&mut reader)?;
+                skip_rest(&mut reader)
+                    .map_err(|e| Error::failed(format!("reading the audit log: {e}")))?;
                 continue;
             }
             h.take(&line, &want, &mut open);
@@ -226,12 +227,10 @@ struct Decided<'a> {
     decision: Option<Cow<'a, str>>,
 }
 
-/// Discard the rest of an over-long line.
-fn skip_rest(reader: &mut impl BufRead) -> Result<()> {
+/// Discard the rest of an over-long line (also for `verified`'s reader).
+pub(super) fn skip_rest(reader: &mut impl BufRead) -> std::io::Result<()> {
     loop {
-        let buf = reader
-            .fill_buf()
-            .map_err(|e| Error::failed(format!("reading the audit log: {e}")))?;
+        let buf = reader.fill_buf()?;
         if buf.is_empty() {
             return Ok(());
         }

@@ -15,6 +15,7 @@ use std::path::Path;
 use jiff::Timestamp;
 use serde::Deserialize;
 
+use super::history::skip_rest;
 use crate::error::{Error, Result};
 
 const MAX_LINE: u64 = 1 << 20;
@@ -145,26 +146,6 @@ impl Verifications {
 
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
     hay.windows(needle.len()).any(|w| w == needle)
-}
-
-/// Discard the rest of an over-long line.
-fn skip_rest(reader: &mut impl BufRead) -> std::io::Result<()> {
-    loop {
-        let buf = reader.fill_buf()?;
-        if buf.is_empty() {
-            return Ok(());
-        }
-        match buf.iter().position(|&b| b == b'\n') {
-            Some(i) => {
-                reader.consume(i + 1);
-                return Ok(());
-            }
-            None => {
-                let n = buf.len();
-                reader.consume(n);
-            }
-        }
-    }
 }
 
 #[cfg(test)]
